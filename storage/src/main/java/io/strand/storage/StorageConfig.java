@@ -1,0 +1,77 @@
+package io.strand.storage;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link LogStore}. Build with {@link #builder(Path)}; every field has a default.
+ *
+ * @param dataDir              the RocksDB directory (created if missing)
+ * @param defaultDurability    durability of topics that do not set their own
+ * @param maxRecordBytes       largest single record ({@link Record#sizeInBytes()})
+ * @param maxBatchBytes        largest batch accepted by one append
+ * @param appendQueueBytes     bytes of appends queued for the writer before {@code append} waits
+ * @param appendQueueRecords   records queued for the writer before {@code append} waits
+ * @param appendQueueWait      how long {@code append} waits for queue space before failing with BUSY
+ * @param retentionCheckInterval how often the background retention task runs
+ * @param writeBufferBytes     RocksDB memtable size for the log column family
+ * @param clock                source of append timestamps (injectable for tests)
+ */
+public record StorageConfig(Path dataDir, Durability defaultDurability, int maxRecordBytes, int maxBatchBytes,
+                            long appendQueueBytes, int appendQueueRecords, Duration appendQueueWait,
+                            Duration retentionCheckInterval, long writeBufferBytes, Clock clock) {
+
+    public StorageConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(defaultDurability, "defaultDurability");
+        Objects.requireNonNull(clock, "clock");
+        if (maxRecordBytes <= 0 || maxBatchBytes < maxRecordBytes) {
+            throw new IllegalArgumentException("need 0 < maxRecordBytes <= maxBatchBytes");
+        }
+    }
+
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(dataDir).defaultDurability(defaultDurability).maxRecordBytes(maxRecordBytes)
+                .maxBatchBytes(maxBatchBytes).appendQueueBytes(appendQueueBytes).appendQueueRecords(appendQueueRecords)
+                .appendQueueWait(appendQueueWait).retentionCheckInterval(retentionCheckInterval)
+                .writeBufferBytes(writeBufferBytes).clock(clock);
+    }
+
+    public static final class Builder {
+        private final Path dataDir;
+        private Durability defaultDurability = Durability.FSYNC;
+        private int maxRecordBytes = 1 << 20;
+        private int maxBatchBytes = 16 << 20;
+        private long appendQueueBytes = 64L << 20;
+        private int appendQueueRecords = 500_000;
+        private Duration appendQueueWait = Duration.ofSeconds(30);
+        private Duration retentionCheckInterval = Duration.ofSeconds(30);
+        private long writeBufferBytes = 64L << 20;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        public Builder defaultDurability(Durability v) { this.defaultDurability = v; return this; }
+        public Builder maxRecordBytes(int v) { this.maxRecordBytes = v; return this; }
+        public Builder maxBatchBytes(int v) { this.maxBatchBytes = v; return this; }
+        public Builder appendQueueBytes(long v) { this.appendQueueBytes = v; return this; }
+        public Builder appendQueueRecords(int v) { this.appendQueueRecords = v; return this; }
+        public Builder appendQueueWait(Duration v) { this.appendQueueWait = v; return this; }
+        public Builder retentionCheckInterval(Duration v) { this.retentionCheckInterval = v; return this; }
+        public Builder writeBufferBytes(long v) { this.writeBufferBytes = v; return this; }
+        public Builder clock(Clock v) { this.clock = v; return this; }
+
+        public StorageConfig build() {
+            return new StorageConfig(dataDir, defaultDurability, maxRecordBytes, maxBatchBytes, appendQueueBytes,
+                    appendQueueRecords, appendQueueWait, retentionCheckInterval, writeBufferBytes, clock);
+        }
+    }
+}
