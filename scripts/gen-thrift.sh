@@ -11,8 +11,8 @@ command -v thrift >/dev/null || { echo "gen-thrift: no 'thrift' compiler on PATH
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# generated_annotations=undated keeps the output byte-for-byte reproducible.
-thrift --gen java:generated_annotations=undated -out "$tmp" "$idl"
+# generated_annotations=suppress keeps the output reproducible and free of javax.annotation (gone from Java 11+).
+thrift --gen java:generated_annotations=suppress -out "$tmp" "$idl"
 
 if [ "${1:-}" = "--check" ]; then
   if diff -r -q "$tmp/io/strand/api" "$out/io/strand/api" >/dev/null; then

@@ -1,0 +1,133 @@
+package io.strand.storage.rocksdb;
+
+import io.strand.storage.AppendResult;
+import io.strand.storage.Durability;
+import io.strand.storage.StorageError;
+import io.strand.storage.StorageException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+
+/**
+ * Idempotent-producer state: for each (producer id, topic id) the last {@value #REMEMBERED} sequences
+ * and the {@link AppendResult} each got. Kept in memory and in the {@code producers} family
+ * ({@code producerId:8 ‖ topicId:8 → n:1 ‖ (sequence:8 ‖ baseOffset:8 ‖ count:4 ‖ timestamp:8 ‖
+ * durability:1)*n}, oldest first), written in the same WriteBatch as the batch it describes, so after
+ * a crash the state matches the log exactly.
+ *
+ * <p>Rules: the first batch of a producer on a topic may have any sequence; afterwards the next one
+ * must be last + 1. A remembered sequence is a retry (the original result comes back, marked
+ * duplicate); anything else is OUT_OF_ORDER_SEQUENCE. Writer thread only, after {@link #load}.
+ */
+final class ProducerStates {
+    static final int REMEMBERED = 5;
+    private static final int ENTRY_BYTES = 29;
+
+    private final Map<ProducerKey, ArrayDeque<Entry>> states;
+
+    private ProducerStates(Map<ProducerKey, ArrayDeque<Entry>> states) {
+        this.states = states;
+    }
+
+    static ProducerStates load(StoreDb db) {
+        Map<ProducerKey, ArrayDeque<Entry>> states = new HashMap<>();
+        try (RocksIterator it = db.iterator(Cf.PRODUCERS)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                byte[] key = it.key();
+                states.put(new ProducerKey(Keys.getLong(key, 0), Keys.getLong(key, 8)), decode(it.value()));
+            }
+            it.status();
+        } catch (RocksDBException e) {
+            throw StoreDb.failure("loading producer state", e);
+        }
+        return new ProducerStates(states);
+    }
+
+    /**
+     * Checks a batch's sequence: empty when it is new and in order, the original result (marked
+     * duplicate) when it is a retry. Changes nothing.
+     *
+     * @throws StorageException OUT_OF_ORDER_SEQUENCE
+     */
+    Optional<AppendResult> check(long producerId, TopicState topic, long sequence) {
+        ArrayDeque<Entry> entries = states.get(new ProducerKey(producerId, topic.id()));
+        if (entries == null) {
+            return Optional.empty();
+        }
+        for (Entry e : entries) {
+            if (e.sequence == sequence) {
+                AppendResult r = e.result;
+                return Optional.of(new AppendResult(r.baseOffset(), r.count(), r.timestamp(), r.durability(), true));
+            }
+        }
+        long last = entries.getLast().sequence;
+        if (sequence == last + 1) {
+            return Optional.empty();
+        }
+        if (sequence > last) {
+            throw new StorageException(StorageError.OUT_OF_ORDER_SEQUENCE, "producer " + producerId + " sent sequence "
+                    + sequence + " to topic '" + topic.name() + "' but the next expected sequence is " + (last + 1)
+                    + "; a batch in between was lost — resend from sequence " + (last + 1));
+        }
+        throw new StorageException(StorageError.OUT_OF_ORDER_SEQUENCE, "producer " + producerId + " sent sequence "
+                + sequence + " to topic '" + topic.name() + "', which is older than the last " + REMEMBERED
+                + " sequences remembered (last is " + last + "); it cannot be recognised as a retry");
+    }
+
+    /** Records the result of a newly appended batch and stages the updated entry. */
+    void remember(GroupCommit group, long producerId, long topicId, long sequence, AppendResult result)
+            throws RocksDBException {
+        ProducerKey key = new ProducerKey(producerId, topicId);
+        ArrayDeque<Entry> entries = states.computeIfAbsent(key, k -> new ArrayDeque<>(REMEMBERED));
+        if (entries.size() == REMEMBERED) {
+            entries.removeFirst();
+        }
+        entries.addLast(new Entry(sequence, result));
+        group.put(Cf.PRODUCERS, Keys.producer(producerId, topicId), encode(entries));
+    }
+
+    /** Forgets, and stages the deletion of, every producer's state on the topic. */
+    void forgetTopic(GroupCommit group, long topicId) throws RocksDBException {
+        for (Iterator<ProducerKey> it = states.keySet().iterator(); it.hasNext(); ) {
+            ProducerKey key = it.next();
+            if (key.topicId == topicId) {
+                group.delete(Cf.PRODUCERS, Keys.producer(key.producerId, key.topicId));
+                it.remove();
+            }
+        }
+    }
+
+    private static byte[] encode(ArrayDeque<Entry> entries) {
+        ByteBuffer b = ByteBuffer.allocate(1 + entries.size() * ENTRY_BYTES);
+        b.put((byte) entries.size());
+        for (Entry e : entries) {
+            AppendResult r = e.result;
+            b.putLong(e.sequence).putLong(r.baseOffset()).putInt(r.count()).putLong(r.timestamp())
+                    .put((byte) r.durability().ordinal());
+        }
+        return b.array();
+    }
+
+    private static ArrayDeque<Entry> decode(byte[] value) {
+        ByteBuffer b = ByteBuffer.wrap(value);
+        int n = b.get();
+        ArrayDeque<Entry> entries = new ArrayDeque<>(REMEMBERED);
+        for (int i = 0; i < n; i++) {
+            long sequence = b.getLong();
+            AppendResult r = new AppendResult(b.getLong(), b.getInt(), b.getLong(), Durability.values()[b.get()], false);
+            entries.addLast(new Entry(sequence, r));
+        }
+        return entries;
+    }
+
+    private record ProducerKey(long producerId, long topicId) {
+    }
+
+    private record Entry(long sequence, AppendResult result) {
+    }
+}

@@ -1,0 +1,213 @@
+package io.strand.storage.rocksdb;
+
+import static io.strand.storage.rocksdb.TestStores.append;
+import static io.strand.storage.rocksdb.TestStores.record;
+import static io.strand.storage.rocksdb.TestStores.records;
+import static io.strand.storage.rocksdb.TestStores.texts;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.strand.storage.AppendResult;
+import io.strand.storage.Durability;
+import io.strand.storage.LogListener;
+import io.strand.storage.OffsetOutOfRangeException;
+import io.strand.storage.ReadResult;
+import io.strand.storage.StorageError;
+import io.strand.storage.StorageException;
+import io.strand.storage.StoredRecord;
+import io.strand.storage.TopicConfig;
+import io.strand.storage.TopicLog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TopicLogTest {
+    @TempDir
+    Path dir;
+    private final TestStores.MutableClock clock = new TestStores.MutableClock(1_000_000);
+    private RocksLogStore store;
+
+    @BeforeEach
+    void open() {
+        store = TestStores.open(TestStores.config(dir).clock(clock).build());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void appendsGetDenseOffsetsAndReadBackInOrder() {
+        TopicLog log = store.getOrCreate("orders");
+        AppendResult first = append(log, records("a", 3));
+        AppendResult second = append(log, records("b", 2));
+        assertEquals(0, first.baseOffset());
+        assertEquals(3, first.count());
+        assertEquals(3, second.baseOffset());
+        assertEquals(Durability.WAL, second.durability());
+        assertEquals(5, log.endOffset());
+        ReadResult r = log.read(0, 100, Long.MAX_VALUE);
+        assertEquals(List.of("a0", "a1", "a2", "b0", "b1"), texts(r.records()));
+        assertEquals(5, r.nextOffset());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(i, r.records().get(i).offset());
+        }
+    }
+
+    @Test
+    void readStartsInsideABatchAndHonoursMaxRecords() {
+        TopicLog log = store.getOrCreate("t");
+        append(log, records("a", 5));
+        append(log, records("b", 5));
+        ReadResult r = log.read(3, 4, Long.MAX_VALUE);
+        assertEquals(List.of("a3", "a4", "b0", "b1"), texts(r.records()));
+        assertEquals(7, r.nextOffset());
+    }
+
+    @Test
+    void maxBytesStopsBeforeTheRecordThatWouldExceedItButAlwaysReturnsTheFirst() {
+        TopicLog log = store.getOrCreate("t");
+        append(log, List.of(record("x".repeat(1000)), record("y"), record("z")));
+        ReadResult first = log.read(0, 10, 1);
+        assertEquals(1, first.records().size(), "the first record is returned whole even above maxBytes");
+        assertEquals(1, first.nextOffset());
+        ReadResult rest = log.read(1, 10, 30);
+        assertEquals(List.of("y", "z"), texts(rest.records()));
+        ReadResult zero = log.read(1, 10, 0);
+        assertEquals(List.of("y"), texts(zero.records()));
+    }
+
+    @Test
+    void readAtEndIsEmptyAndBeyondEndOrNegativeIsOutOfRange() {
+        TopicLog log = store.getOrCreate("t");
+        append(log, records("a", 2));
+        ReadResult atEnd = log.read(2, 10, 100);
+        assertTrue(atEnd.records().isEmpty());
+        assertEquals(2, atEnd.nextOffset());
+        OffsetOutOfRangeException beyond = assertThrows(OffsetOutOfRangeException.class, () -> log.read(3, 10, 100));
+        assertEquals(0, beyond.logStartOffset());
+        assertEquals(2, beyond.logEndOffset());
+        assertEquals(StorageError.OFFSET_OUT_OF_RANGE, assertThrows(StorageException.class, () -> log.read(-1, 10, 100)).error());
+        assertEquals(StorageError.INVALID_REQUEST, assertThrows(StorageException.class, () -> log.read(0, 0, 100)).error());
+    }
+
+    @Test
+    void keysHeadersAndEmptyValuesRoundTrip() {
+        TopicLog log = store.getOrCreate("t");
+        append(log, List.of(TestStores.withKeyAndHeaders("k1", "v1", Map.of("h", "ü-ß", "trace", "1")),
+                TestStores.withKeyAndHeaders(null, "", Map.of())));
+        List<StoredRecord> read = log.read(0, 10, Long.MAX_VALUE).records();
+        assertArrayEquals("k1".getBytes(), read.get(0).key());
+        assertEquals(Map.of("h", "ü-ß", "trace", "1"), read.get(0).headers());
+        assertNull(read.get(1).key());
+        assertEquals(0, read.get(1).value().length);
+    }
+
+    @Test
+    void timestampsAreTheAppendTimeAndNeverDecreaseWhenTheClockGoesBack() {
+        TopicLog log = store.getOrCreate("t");
+        clock.set(5_000_000);
+        AppendResult a = append(log, records("a", 2));
+        clock.set(4_000_000);
+        AppendResult b = append(log, records("b", 2));
+        clock.set(6_000_000);
+        AppendResult c = append(log, records("c", 2));
+        assertEquals(5_000_000, a.timestamp());
+        assertEquals(5_000_000, b.timestamp(), "a clock going back must not make timestamps decrease");
+        assertEquals(6_000_000, c.timestamp());
+        assertEquals(OptionalLong.of(5_000_000), log.timestampAt(3));
+        assertEquals(OptionalLong.of(6_000_000), log.timestampAt(5));
+        assertEquals(OptionalLong.empty(), log.timestampAt(6));
+        assertEquals(OptionalLong.of(0), log.offsetForTimestamp(0));
+        assertEquals(OptionalLong.of(0), log.offsetForTimestamp(5_000_000));
+        assertEquals(OptionalLong.of(4), log.offsetForTimestamp(5_000_001));
+        assertEquals(OptionalLong.of(4), log.offsetForTimestamp(6_000_000));
+        assertEquals(OptionalLong.empty(), log.offsetForTimestamp(6_000_001));
+        assertEquals(5_000_000, log.read(2, 1, 100).records().get(0).timestamp());
+    }
+
+    @Test
+    void topicsAreCreatedListedAndDeletedAndARecreatedNameStartsOverWithANewId() {
+        TopicLog first = store.getOrCreate("t");
+        append(first, records("a", 3));
+        long oldId = first.info().id();
+        store.createTopic("u", new TopicConfig(Optional.empty(), OptionalLong.of(1000), Optional.of(Durability.FSYNC)));
+        assertEquals(List.of("t", "u"), store.topics().stream().map(i -> i.name()).toList());
+        assertEquals(StorageError.TOPIC_EXISTS, assertThrows(StorageException.class, () -> store.createTopic("t", TopicConfig.DEFAULTS)).error());
+
+        store.deleteTopic("t");
+        assertTrue(store.find("t").isEmpty());
+        assertEquals(StorageError.UNKNOWN_TOPIC, assertThrows(StorageException.class, () -> store.log("t")).error());
+        assertEquals(StorageError.UNKNOWN_TOPIC, assertThrows(StorageException.class, () -> store.deleteTopic("t")).error());
+        StorageException appendToDeleted = assertThrows(StorageException.class, () -> append(first, records("x", 1)));
+        assertEquals(StorageError.UNKNOWN_TOPIC, appendToDeleted.error());
+        assertEquals(StorageError.UNKNOWN_TOPIC, assertThrows(StorageException.class, () -> first.read(0, 1, 1)).error());
+
+        TopicLog again = store.getOrCreate("t");
+        assertTrue(again.info().id() > oldId);
+        assertEquals(0, again.endOffset());
+        assertEquals(0, append(again, records("n", 1)).baseOffset());
+        assertEquals(List.of("n0"), texts(again.read(0, 10, Long.MAX_VALUE).records()));
+    }
+
+    @Test
+    void topicDurabilityOverridesTheStoreDefault() {
+        TopicLog fsync = store.log(store.createTopic("f", new TopicConfig(Optional.empty(), OptionalLong.empty(),
+                Optional.of(Durability.FSYNC))).name());
+        assertEquals(Durability.FSYNC, append(fsync, records("a", 1)).durability());
+        assertEquals(Durability.WAL, append(store.getOrCreate("w"), records("a", 1)).durability());
+    }
+
+    @Test
+    void listenersHearOfCreatesAppendsAndDeletesUntilUnregistered() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        AutoCloseable registration = store.addListener(new LogListener() {
+            @Override
+            public void appended(String topic, long endOffset) {
+                events.add("appended " + topic + " " + endOffset);
+            }
+
+            @Override
+            public void topicCreated(String topic) {
+                events.add("created " + topic);
+            }
+
+            @Override
+            public void topicDeleted(String topic) {
+                events.add("deleted " + topic);
+            }
+        });
+        TopicLog log = store.getOrCreate("t");
+        append(log, records("a", 3));
+        append(log, records("b", 2));
+        store.deleteTopic("t");
+        assertEquals(List.of("created t", "appended t 3", "appended t 5", "deleted t"), events);
+        registration.close();
+        append(store.getOrCreate("u"), records("a", 1));
+        assertEquals(4, events.size());
+    }
+
+    @Test
+    void infoReportsOffsetsSizeAndConfig() {
+        TopicLog log = store.getOrCreate("t");
+        append(log, records("a", 10));
+        var info = log.info();
+        assertEquals("t", info.name());
+        assertEquals(0, info.startOffset());
+        assertEquals(10, info.endOffset());
+        assertTrue(info.sizeBytes() > 10 * 2, "size counts the stored batch bytes");
+        assertEquals(TopicConfig.DEFAULTS, info.config());
+        assertEquals(1_000_000, info.createdAt());
+    }
+}
