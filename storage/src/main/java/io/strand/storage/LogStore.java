@@ -16,7 +16,12 @@ import java.util.Optional;
  *
  * <p>Failure: the first I/O error is sticky. The store then fails every later write with
  * {@link StorageError#STORE_FAILED} carrying that cause, keeps serving reads, and reports itself
- * unhealthy through {@link #failure()}. It never exits the process.
+ * unhealthy through {@link #failure()}. It never exits the process. The error may come from a write
+ * (disk full, I/O error) or from RocksDB's background work (a flush or compaction that failed), which
+ * {@link #failure()} reports even while no write is happening. Freeing space does not heal a running
+ * store: close it and open it again, which recovers everything acknowledged from disk. The outcome of
+ * the appends that failed is unknown, as after a timeout — one may be found stored after the reopen;
+ * an idempotent producer's retry resolves it. Tests can inject such failures with {@link FaultInjector}.
  */
 public interface LogStore extends AutoCloseable {
 
@@ -58,7 +63,7 @@ public interface LogStore extends AutoCloseable {
      */
     AutoCloseable addListener(LogListener listener);
 
-    /** The sticky storage failure, if any; empty while the store is healthy. */
+    /** The sticky storage failure, if any; empty while the store is healthy. Cheap; any thread. */
     Optional<Throwable> failure();
 
     StorageConfig config();

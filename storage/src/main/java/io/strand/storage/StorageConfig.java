@@ -18,18 +18,29 @@ import java.util.Objects;
  * @param retentionCheckInterval how often the background retention task runs
  * @param writeBufferBytes     RocksDB memtable size for the log column family
  * @param clock                source of append timestamps (injectable for tests)
+ * @param faultInjector        test seam that can fail writes as a disk would; {@link FaultInjector#NONE} in production
  */
 public record StorageConfig(Path dataDir, Durability defaultDurability, int maxRecordBytes, int maxBatchBytes,
                             long appendQueueBytes, int appendQueueRecords, Duration appendQueueWait,
-                            Duration retentionCheckInterval, long writeBufferBytes, Clock clock) {
+                            Duration retentionCheckInterval, long writeBufferBytes, Clock clock,
+                            FaultInjector faultInjector) {
 
     public StorageConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(defaultDurability, "defaultDurability");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(faultInjector, "faultInjector");
         if (maxRecordBytes <= 0 || maxBatchBytes < maxRecordBytes) {
             throw new IllegalArgumentException("need 0 < maxRecordBytes <= maxBatchBytes");
         }
+    }
+
+    /** The settings without a fault injector (the form this record had before {@code faultInjector}). */
+    public StorageConfig(Path dataDir, Durability defaultDurability, int maxRecordBytes, int maxBatchBytes,
+                         long appendQueueBytes, int appendQueueRecords, Duration appendQueueWait,
+                         Duration retentionCheckInterval, long writeBufferBytes, Clock clock) {
+        this(dataDir, defaultDurability, maxRecordBytes, maxBatchBytes, appendQueueBytes, appendQueueRecords,
+                appendQueueWait, retentionCheckInterval, writeBufferBytes, clock, FaultInjector.NONE);
     }
 
     public static Builder builder(Path dataDir) {
@@ -40,7 +51,7 @@ public record StorageConfig(Path dataDir, Durability defaultDurability, int maxR
         return new Builder(dataDir).defaultDurability(defaultDurability).maxRecordBytes(maxRecordBytes)
                 .maxBatchBytes(maxBatchBytes).appendQueueBytes(appendQueueBytes).appendQueueRecords(appendQueueRecords)
                 .appendQueueWait(appendQueueWait).retentionCheckInterval(retentionCheckInterval)
-                .writeBufferBytes(writeBufferBytes).clock(clock);
+                .writeBufferBytes(writeBufferBytes).clock(clock).faultInjector(faultInjector);
     }
 
     public static final class Builder {
@@ -54,6 +65,7 @@ public record StorageConfig(Path dataDir, Durability defaultDurability, int maxR
         private Duration retentionCheckInterval = Duration.ofSeconds(30);
         private long writeBufferBytes = 64L << 20;
         private Clock clock = Clock.systemUTC();
+        private FaultInjector faultInjector = FaultInjector.NONE;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -68,10 +80,12 @@ public record StorageConfig(Path dataDir, Durability defaultDurability, int maxR
         public Builder retentionCheckInterval(Duration v) { this.retentionCheckInterval = v; return this; }
         public Builder writeBufferBytes(long v) { this.writeBufferBytes = v; return this; }
         public Builder clock(Clock v) { this.clock = v; return this; }
+        /** Test seam; see {@link FaultInjector}. */
+        public Builder faultInjector(FaultInjector v) { this.faultInjector = v; return this; }
 
         public StorageConfig build() {
             return new StorageConfig(dataDir, defaultDurability, maxRecordBytes, maxBatchBytes, appendQueueBytes,
-                    appendQueueRecords, appendQueueWait, retentionCheckInterval, writeBufferBytes, clock);
+                    appendQueueRecords, appendQueueWait, retentionCheckInterval, writeBufferBytes, clock, faultInjector);
         }
     }
 }

@@ -27,8 +27,9 @@ class StorageArchitectureTest {
     }
 
     @Test
-    void theImplementationIsPackagePrivateExceptItsEntryPoint() {
+    void theImplementationIsPackagePrivateExceptItsEntryPoints() {
         classes().that().resideInAPackage("io.strand.storage.rocksdb").and().doNotHaveSimpleName("RocksLogStore")
+                .and().doNotHaveSimpleName("RocksStoreCheck")
                 .should().notBePublic().check(STORAGE);
     }
 }

@@ -33,6 +33,11 @@ final class Counters {
         return v == null ? 1 : Keys.getLong(v, 0);
     }
 
+    /** The next producer id this store would hand out. */
+    long nextProducerId() {
+        return nextProducerId;
+    }
+
     long takeTopicId(GroupCommit group) throws RocksDBException {
         long id = nextTopicId++;
         group.put(Cf.META, Keys.meta(NEXT_TOPIC_ID), Keys.longValue(nextTopicId));

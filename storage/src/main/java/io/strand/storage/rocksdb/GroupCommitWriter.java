@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 import org.slf4j.Logger;
@@ -24,7 +25,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failure is sticky: the first error of a write (or any unexpected exception while staging) fails
  * that group and every later request with {@link StorageError#STORE_FAILED} carrying the cause;
- * nothing staged by the failed group is published, so readers never see it.
+ * nothing staged by the failed group is published, so readers never see it. {@link #fail} may also be
+ * called from another thread (RocksDB's background-error callback): groups that start afterwards fail,
+ * a group already being written completes or fails on its own. Whatever escapes a group — even an
+ * {@link Error} from a listener or callback — fails the store rather than killing this thread, so no
+ * future is ever left hanging and {@link #close} always finds the thread ready to stop.
  */
 final class GroupCommitWriter implements AutoCloseable {
     static final String THREAD_NAME = "strand-log-writer";
@@ -39,7 +44,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final ProducerStates producers;
     private final WriteBatch batch = new WriteBatch();
     private final Thread thread;
-    private volatile StorageException failure;
+    private final AtomicReference<StorageException> failure = new AtomicReference<>();
 
     GroupCommitWriter(StoreDb db, AppendQueue queue, StoreMetrics metrics, Listeners listeners, Clock clock,
                       ProducerStates producers) {
@@ -71,10 +76,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Runs a task on the writer and waits for it; its StorageException, if any, is rethrown here. */
     <T> T call(WriterTask<T> task, Durability durability) {
-        if (Thread.currentThread() == thread) {
-            throw new IllegalStateException("a listener or future callback on " + THREAD_NAME
-                    + " called back into the store and would wait for itself forever");
-        }
+        checkNotWriterThread("a blocking store call (topic create/delete, cursor write, new producer id)");
         CompletableFuture<T> future = submit(task, durability);
         try {
             return future.get();
@@ -91,7 +93,7 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     Optional<StorageException> failure() {
-        return Optional.ofNullable(failure);
+        return Optional.ofNullable(failure.get());
     }
 
     private void run() {
@@ -102,7 +104,7 @@ final class GroupCommitWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 // Nobody but close() should stop this thread; treat it as a failure and drain the queue.
                 LOG.error("{} interrupted; the store accepts no more writes", THREAD_NAME);
-                failStore(new StorageException(StorageError.STORE_FAILED, "the store's writer thread was interrupted"));
+                fail(new StorageException(StorageError.STORE_FAILED, "the store's writer thread was interrupted"));
                 continue;
             }
             if (group.isEmpty()) {
@@ -116,6 +118,13 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             try {
                 commit(group);
+            } catch (Throwable e) {
+                // Escaped the group's own handling: a listener or callback threw an Error. Never die silently.
+                StorageException cause = new StorageException(StorageError.STORE_FAILED, "the store's writer failed"
+                        + " unexpectedly after a group commit: " + e, e);
+                LOG.error("{}; refusing writes until the store is reopened", cause.getMessage(), e);
+                fail(cause);
+                group.forEach(r -> r.fail(cause));
             } finally {
                 queue.release(bytes, records);
             }
@@ -123,8 +132,9 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void commit(List<WriteRequest> group) {
-        if (failure != null) {
-            group.forEach(r -> r.fail(failure));
+        StorageException failed = failure.get();
+        if (failed != null) {
+            group.forEach(r -> r.fail(failed));
             return;
         }
         Durability reached = Durability.WAL;
@@ -193,23 +203,31 @@ final class GroupCommitWriter implements AutoCloseable {
             t.touchedInGroup = false;
             t.appendedInGroup = false;
         }
-        failStore(cause);
+        fail(cause);
         group.forEach(r -> r.fail(cause));
     }
 
-    private void failStore(StorageException cause) {
-        if (failure == null) {
-            failure = cause;
+    /**
+     * Fails the store with {@code cause} unless it failed already (the first cause wins and is what
+     * every later request fails with). Any thread; the queue refuses new requests from now on.
+     */
+    void fail(StorageException cause) {
+        failure.compareAndSet(null, cause);
+        queue.shutDown(failure.get());
+    }
+
+    /** Throws when called on the writer thread, which must never wait for itself (close, or a blocking call). */
+    void checkNotWriterThread(String what) {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException(what + " cannot be done on " + THREAD_NAME + " (from a listener or a future"
+                    + " callback): it would wait for itself; do it from another thread");
         }
-        queue.shutDown(failure);
     }
 
     /** Stops taking new requests, lets the writer finish or fail what is queued, and stops the thread. */
     @Override
     public void close() {
-        if (Thread.currentThread() == thread) {
-            throw new IllegalStateException("the store cannot be closed from its own writer thread (a listener or future callback)");
-        }
+        checkNotWriterThread("closing the store");
         queue.shutDown(new StorageException(StorageError.CLOSED, "the store in " + db.dir() + " is closed"));
         try {
             thread.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));

@@ -90,6 +90,21 @@ final class Keys {
         return k;
     }
 
+    /** The subscription name of a {@code cursors} key; empty when the key is malformed. */
+    static java.util.Optional<String> cursorSubscription(byte[] key) {
+        if (key.length < 2) {
+            return java.util.Optional.empty();
+        }
+        int length = ((key[0] & 0xFF) << 8) | (key[1] & 0xFF);
+        return key.length == 2 + length + 8
+                ? java.util.Optional.of(new String(key, 2, length, StandardCharsets.UTF_8)) : java.util.Optional.empty();
+    }
+
+    /** The topic id of a well-formed {@code cursors} key (see {@link #cursorSubscription}). */
+    static long cursorTopicId(byte[] key) {
+        return getLong(key, key.length - 8);
+    }
+
     static byte[] cursor(String subscription, long topicId) {
         byte[] prefix = cursorPrefix(subscription);
         byte[] k = new byte[prefix.length + 8];

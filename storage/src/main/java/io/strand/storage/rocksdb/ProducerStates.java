@@ -113,6 +113,22 @@ final class ProducerStates {
         return b.array();
     }
 
+    /**
+     * The results remembered in one stored value, oldest first; for the offline check.
+     *
+     * @throws IllegalArgumentException when the value is not a well-formed producer state
+     */
+    static java.util.List<AppendResult> rememberedResults(byte[] value) {
+        if (value.length == 0 || value.length != 1 + value[0] * ENTRY_BYTES) {
+            throw new IllegalArgumentException("a producer state of " + value.length + " bytes is malformed");
+        }
+        try {
+            return decode(value).stream().map(Entry::result).toList();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("a producer state cannot be decoded: " + e, e);
+        }
+    }
+
     private static ArrayDeque<Entry> decode(byte[] value) {
         ByteBuffer b = ByteBuffer.wrap(value);
         int n = b.get();

@@ -48,10 +48,9 @@ final class RocksCursorStore implements CursorStore {
             subs.status();
             for (cursors.seekToFirst(); cursors.isValid(); cursors.next()) {
                 byte[] key = cursors.key();
-                int length = ((key[0] & 0xFF) << 8) | (key[1] & 0xFF);
-                Subscription s = store.subscriptions.get(new String(key, 2, length, StandardCharsets.UTF_8));
+                Subscription s = Keys.cursorSubscription(key).map(store.subscriptions::get).orElse(null);
                 if (s != null) {
-                    s.cursors.put(Keys.getLong(key, 2 + length), Keys.getLong(cursors.value(), 0));
+                    s.cursors.put(Keys.cursorTopicId(key), Keys.getLong(cursors.value(), 0));
                 }
             }
             cursors.status();

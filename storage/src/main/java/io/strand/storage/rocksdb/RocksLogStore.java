@@ -59,6 +59,7 @@ public final class RocksLogStore implements LogStore {
         this.writer = new GroupCommitWriter(db, new AppendQueue(config.appendQueueBytes(), config.appendQueueRecords()),
                 metrics, listeners, config.clock(), producers);
         cursors.attach(writer);
+        db.onBackgroundError(writer::fail);
         this.retentionTimer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "strand-retention");
             t.setDaemon(true);
@@ -73,7 +74,7 @@ public final class RocksLogStore implements LogStore {
 
     /** {@link #open} with the concrete type, for tests in this package. */
     static RocksLogStore openStore(StorageConfig config, MetricRegistry metrics) {
-        StoreDb db = StoreDb.open(config.dataDir(), config.writeBufferBytes());
+        StoreDb db = StoreDb.open(config.dataDir(), config.writeBufferBytes(), config.faultInjector());
         RocksLogStore store;
         try {
             store = new RocksLogStore(config, db, metrics);
@@ -171,9 +172,26 @@ public final class RocksLogStore implements LogStore {
             TopicState state = catalog.byName(name).filter(t -> !t.isDeleted()).orElseThrow(() ->
                     new StorageException(StorageError.UNKNOWN_TOPIC, "topic '" + name + "' does not exist"));
             state.markDeleted();
-            writer.call(catalog.delete(state, cursors, producers), config.defaultDurability());
+            try {
+                writer.call(catalog.delete(state, cursors, producers), config.defaultDurability());
+            } catch (StorageException e) {
+                undoMarkIfNotDeleted(state, e);
+                throw e;
+            }
         }
         listeners.topicDeleted(name);
+    }
+
+    /**
+     * A delete that failed with STORE_FAILED or CLOSED never reached disk (its group failed, or the queue
+     * refused it); the topic is still there, so it must stay readable — a failed store keeps serving
+     * reads. After BUSY (interrupted while waiting) the delete may still happen: leave the mark.
+     */
+    private void undoMarkIfNotDeleted(TopicState state, StorageException e) {
+        boolean neverWritten = e.error() == StorageError.STORE_FAILED || e.error() == StorageError.CLOSED;
+        if (neverWritten && catalog.byName(state.name()).orElse(null) == state) {
+            state.unmarkDeleted();
+        }
     }
 
     @Override
@@ -196,8 +214,16 @@ public final class RocksLogStore implements LogStore {
         return listeners.add(listener);
     }
 
+    /**
+     * The writer's sticky failure; while there is none, also asks RocksDB whether a background job has
+     * failed that no write has tripped over yet (see {@link StoreDb#backgroundFailure}) and, if so, makes
+     * that the sticky failure — so an idle store whose flush failed reports itself unhealthy.
+     */
     @Override
     public Optional<Throwable> failure() {
+        if (writer.failure().isEmpty()) {
+            db.backgroundFailure().ifPresent(writer::fail);
+        }
         return writer.failure().map(e -> e);
     }
 
@@ -206,7 +232,10 @@ public final class RocksLogStore implements LogStore {
         return config;
     }
 
-    /** Test seam: every write from now on first runs {@code fault}, which may throw to simulate an I/O error. */
+    /**
+     * Test seam of this package: every write from now on first runs {@code fault}, which may throw to
+     * simulate an I/O error or block to hold the writer. Other modules use {@link io.strand.storage.FaultInjector}.
+     */
     void injectFault(StoreDb.FaultInjection fault) {
         db.injectFaults(fault);
     }
@@ -227,6 +256,7 @@ public final class RocksLogStore implements LogStore {
 
     @Override
     public void close() {
+        writer.checkNotWriterThread("closing the store");
         synchronized (adminLock) {
             if (closed) {
                 return;
@@ -240,6 +270,6 @@ public final class RocksLogStore implements LogStore {
             Thread.currentThread().interrupt();
         }
         writer.close();
-        db.close();
+        db.close(writer.failure().isEmpty());
     }
 }

@@ -131,7 +131,7 @@ final class RocksTopicLog implements TopicLog {
             metrics.readRecords.mark(scan.records().size());
             return new ReadResult(java.util.Collections.unmodifiableList(scan.records()), scan.next());
         } catch (RocksDBException e) {
-            throw StoreDb.failure("reading topic '" + name() + "' at offset " + offset, e);
+            throw StoreDb.readFailure("reading topic '" + name() + "' at offset " + offset, e);
         } finally {
             db.exitRead();
         }
@@ -174,7 +174,7 @@ final class RocksTopicLog implements TopicLog {
             it.status();
             return OptionalLong.empty();
         } catch (RocksDBException e) {
-            throw StoreDb.failure("searching the time index of topic '" + name() + "'", e);
+            throw StoreDb.readFailure("searching the time index of topic '" + name() + "'", e);
         } finally {
             db.exitRead();
         }
@@ -204,7 +204,7 @@ final class RocksTopicLog implements TopicLog {
             }
             return offset < base + BatchCodec.count(batch) ? OptionalLong.of(BatchCodec.timestamp(batch)) : OptionalLong.empty();
         } catch (RocksDBException e) {
-            throw StoreDb.failure("reading topic '" + name() + "' at offset " + offset, e);
+            throw StoreDb.readFailure("reading topic '" + name() + "' at offset " + offset, e);
         } finally {
             db.exitRead();
         }

@@ -16,16 +16,19 @@ import org.rocksdb.RocksIterator;
  * of the create/delete tasks it hands to the writer, after their write succeeded.
  *
  * <p>Recovery ({@link #load}) reads each topic's metadata and persisted state, then one
- * {@code seekForPrev} per topic finds its last batch, whose base offset + count is the end offset. So
- * open costs O(topics) seeks, never a scan of the data.
+ * {@code seekForPrev} per topic finds its last batch, whose base offset + count is the end offset
+ * ({@link EndRecovery}). So open costs O(topics) seeks, never a scan of the data.
  */
 final class TopicCatalog {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopicCatalog.class);
+
     private final ConcurrentHashMap<String, TopicState> byName = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, TopicState> byId = new ConcurrentHashMap<>();
 
     static TopicCatalog load(StoreDb db) {
         TopicCatalog catalog = new TopicCatalog();
-        try (RocksIterator it = db.iterator(Cf.TOPICS); RocksIterator last = db.iterator(Cf.LOG)) {
+        try (RocksIterator it = db.iterator(Cf.TOPICS); RocksIterator log = db.iterator(Cf.LOG);
+             RocksIterator timeIndex = db.iterator(Cf.TIMEINDEX)) {
             byte[] prefix = {Keys.TOPIC_META};
             for (it.seek(prefix); it.isValid() && Keys.hasPrefix(it.key(), prefix); it.next()) {
                 long id = Keys.getLong(it.key(), 1);
@@ -33,23 +36,16 @@ final class TopicCatalog {
                 byte[] state = db.get(Cf.TOPICS, Keys.topicState(id));
                 long start = state == null ? 0 : TopicStates.startOffset(state);
                 long size = state == null ? 0 : TopicStates.sizeBytes(state);
-                long end = start;
-                long lastTimestamp = 0;
-                last.seekForPrev(Keys.log(id, Long.MAX_VALUE));
-                if (last.isValid() && Keys.getLong(last.key(), 0) == id) {
-                    long base = Keys.getLong(last.key(), 8);
-                    byte[] batch = last.value();
-                    try {
-                        BatchCodec.verify(batch);
-                    } catch (BatchCodec.CorruptBatchException e) {
-                        throw new StorageException(StorageError.CORRUPT_RECORD, "the last batch of topic '" + metadata.name()
-                                + "' at offset " + base + " is corrupt (" + e.getMessage() + "); its end offset cannot be recovered");
-                    }
-                    end = Math.max(start, base + BatchCodec.count(batch));
-                    lastTimestamp = BatchCodec.timestamp(batch);
+                EndRecovery.Recovered end;
+                try {
+                    end = EndRecovery.recover(log, timeIndex, id, start);
+                } catch (BatchCodec.CorruptBatchException e) {
+                    throw new StorageException(StorageError.CORRUPT_RECORD, "topic '" + metadata.name() + "': " + e.getMessage()
+                            + "; run 'strand check' on the data directory");
                 }
-                last.status();
-                catalog.add(new TopicState(metadata, new LogBounds(start, end, size), lastTimestamp));
+                end.corruptLast().ifPresent(why -> LOG.warn("topic '{}': {}; reads of those offsets fail with CORRUPT_RECORD",
+                        metadata.name(), why));
+                catalog.add(new TopicState(metadata, new LogBounds(start, end.end(), size), end.lastTimestamp()));
             }
             it.status();
         } catch (RocksDBException e) {

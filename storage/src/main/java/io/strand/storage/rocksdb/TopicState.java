@@ -59,6 +59,11 @@ final class TopicState {
         deleted = true;
     }
 
+    /** Undoes {@link #markDeleted} after a delete that never reached disk. */
+    void unmarkDeleted() {
+        deleted = false;
+    }
+
     Durability durability(Durability storeDefault) {
         return metadata.config().durability().orElse(storeDefault);
     }

@@ -1,7 +1,8 @@
 /**
  * The RocksDB implementation of the log engine, reached only through
  * {@link io.strand.storage.rocksdb.RocksLogStore#open} (which {@link io.strand.storage.LogStore#open}
- * calls). Everything else here is package-private.
+ * calls) and {@link io.strand.storage.rocksdb.RocksStoreCheck#check} (which
+ * {@link io.strand.storage.StoreCheck#check} calls). Everything else here is package-private.
  *
  * <h2>On disk</h2>
  * One RocksDB per data directory; {@link io.strand.storage.rocksdb.Keys} gives the key layout of each
@@ -19,7 +20,28 @@
  * <h2>Crash behaviour</h2>
  * A batch, its time-index entry, its producer state and the topic's start/size are one WriteBatch: after
  * a crash either all are there or none. Acknowledged appends survive a killed process in {@code wal}
- * durability and a power cut in {@code fsync} durability. The first write error is sticky (STORE_FAILED).
+ * durability and a power cut in {@code fsync} durability. A corrupt batch fails reads of its own offsets
+ * (CORRUPT_RECORD naming topic and range); if it is a topic's last batch, open takes its record count
+ * from the time index ({@link io.strand.storage.rocksdb.EndRecovery}) rather than refuse to start.
+ *
+ * <h2>Failure</h2>
+ * The first I/O error is sticky ({@link io.strand.storage.rocksdb.GroupCommitWriter#fail}): every later
+ * write fails with STORE_FAILED, reads go on. Errors reach it three ways: a write that throws (WAL
+ * append or sync, e.g. ENOSPC; also the configured {@link io.strand.storage.FaultInjector});
+ * RocksDB's background-error callback ({@link io.strand.storage.rocksdb.BackgroundErrors}); and, because
+ * RocksJava 11.8 drops background errors whose reason its enum lacks (a flush with no WAL to retain,
+ * MANIFEST writes), a poll of RocksDB's failed-background-job count whenever {@code failure()} is asked.
+ * RocksDB's own auto-recovery is declined: only a reopen makes the store writable again. A failed store
+ * closes without flushing (the flush could not succeed; the next open replays the WAL). Verified on a
+ * real full tmpfs by {@code DiskFullIT}.
+ *
+ * <h2>Offline check</h2>
+ * {@link io.strand.storage.rocksdb.RocksStoreCheck} (behind {@link io.strand.storage.StoreCheck}) opens
+ * the directory read-only and verifies it with {@link io.strand.storage.rocksdb.TopicsScan},
+ * {@link io.strand.storage.rocksdb.LogScan}/{@link io.strand.storage.rocksdb.TopicWalk} and
+ * {@link io.strand.storage.rocksdb.ReferenceScan}, using the same {@link io.strand.storage.rocksdb.Keys}
+ * and {@link io.strand.storage.rocksdb.BatchCodec} as the store. It refuses a directory a store holds;
+ * {@link io.strand.storage.rocksdb.DirectoryClaims} says why that needs more than RocksDB's LOCK file.
  *
  * <h2>Metrics</h2> (registered in the {@code MetricRegistry} given to {@code open})
  * <ul>

@@ -22,11 +22,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rocksdb.ColumnFamilyDescriptor;
-import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.DBOptions;
-import org.rocksdb.RocksDB;
-import org.rocksdb.RocksIterator;
 
 class FailureTest {
     @TempDir
@@ -102,7 +97,7 @@ class FailureTest {
             append(log, records("c", 2));
             topicId = log.info().id();
         }
-        flipAByteOfBatch(topicId, 3);
+        RawRocks.flipAByteOfBatch(dir, topicId, 3);
         try (RocksLogStore store = TestStores.open(dir)) {
             TopicLog log = store.log("t");
             assertEquals(List.of("a0", "a1", "a2"), texts(log.read(0, 3, Long.MAX_VALUE).records()));
@@ -115,22 +110,142 @@ class FailureTest {
         }
     }
 
-    /** Opens the directory with plain RocksDB, as a disk error would, and flips one payload byte. */
-    private void flipAByteOfBatch(long topicId, long baseOffset) throws Exception {
-        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
-        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY));
-        for (Cf cf : Cf.values()) {
-            descriptors.add(new ColumnFamilyDescriptor(cf.rocksName()));
+    @Test
+    void aCorruptLastBatchNoLongerKeepsTheStoreFromOpening() throws Exception {
+        long topicId;
+        try (RocksLogStore store = TestStores.open(dir)) {
+            TopicLog log = store.getOrCreate("t");
+            append(log, records("a", 3));
+            append(log, records("b", 4));
+            append(store.getOrCreate("other"), records("o", 1));
+            topicId = log.info().id();
         }
-        List<ColumnFamilyHandle> handles = new ArrayList<>();
-        try (DBOptions options = new DBOptions(); RocksDB db = RocksDB.open(options, dir.toString(), descriptors, handles)) {
-            ColumnFamilyHandle log = handles.get(Cf.LOG.ordinal() + 1);
-            byte[] key = Keys.log(topicId, baseOffset);
-            byte[] value = db.get(log, key);
-            value[value.length - 2] ^= 0x40;
-            db.put(log, key, value);
-            handles.forEach(ColumnFamilyHandle::close);
+        RawRocks.flipAByteOfBatch(dir, topicId, 3);
+        try (RocksLogStore store = TestStores.open(dir)) {
+            TopicLog log = store.log("t");
+            assertEquals(7, log.endOffset(), "the corrupt last batch's count comes from its time-index entry");
+            assertEquals(List.of("a0", "a1", "a2"), texts(log.read(0, 3, Long.MAX_VALUE).records()));
+            StorageException e = assertThrows(StorageException.class, () -> log.read(3, 10, Long.MAX_VALUE));
+            assertEquals(StorageError.CORRUPT_RECORD, e.error());
+            assertTrue(e.getMessage().contains("[3, 7)"), e.getMessage());
+            assertEquals(7, append(log, records("c", 2)).baseOffset(), "appends go on after the corrupt batch");
+            assertEquals(List.of("c0", "c1"), texts(log.read(7, 10, Long.MAX_VALUE).records()));
+            assertEquals(1, store.log("other").endOffset(), "the other topics are untouched");
         }
+    }
+
+    @Test
+    void aTopicDeletionThatFailsLeavesTheTopicReadable() {
+        try (RocksLogStore store = TestStores.open(dir)) {
+            TopicLog log = store.getOrCreate("t");
+            append(log, records("a", 3));
+            store.failNextWrite("injected: cannot delete");
+
+            assertEquals(StorageError.STORE_FAILED, assertThrows(StorageException.class, () -> store.deleteTopic("t")).error());
+
+            assertEquals(List.of("a0", "a1", "a2"), texts(store.log("t").read(0, 10, Long.MAX_VALUE).records()),
+                    "a failed store keeps serving reads, of a topic it failed to delete too");
+            assertEquals(List.of("a0", "a1", "a2"), texts(log.read(0, 10, Long.MAX_VALUE).records()));
+            assertEquals(List.of("t"), store.topics().stream().map(i -> i.name()).toList());
+        }
+        try (RocksLogStore store = TestStores.open(dir)) {
+            assertEquals(3, store.log("t").endOffset(), "the delete never reached disk");
+        }
+    }
+
+    @Test
+    void aListenerThatThrowsAnErrorDoesNotStopTheWriter() {
+        try (RocksLogStore store = TestStores.open(dir)) {
+            store.addListener(new io.strand.storage.LogListener() {
+                @Override
+                public void appended(String topic, long endOffset) {
+                    throw new AssertionError("a test's listener failed");
+                }
+            });
+            TopicLog log = store.getOrCreate("t");
+            for (int i = 0; i < 3; i++) {
+                assertEquals(i, append(log, records("a" + i, 1)).baseOffset());
+            }
+            assertTrue(store.failure().isEmpty());
+        }
+    }
+
+    @Test
+    void aVirtualMachineErrorOnTheWriterFailsTheStoreInsteadOfHangingIt() {
+        RocksLogStore store = TestStores.open(dir);
+        try {
+            TopicLog log = store.getOrCreate("t");
+            store.addListener(new io.strand.storage.LogListener() {
+                @Override
+                public void appended(String topic, long endOffset) {
+                    throw new StackOverflowError("simulated");
+                }
+            });
+            assertEquals(0, append(log, records("a", 1)).baseOffset(), "the batch was stored before the listener ran");
+            StorageException later = assertThrows(StorageException.class, () -> append(log, records("b", 1)));
+            assertEquals(StorageError.STORE_FAILED, later.error());
+            assertTrue(later.getMessage().contains("StackOverflowError"), later.getMessage());
+            assertTrue(store.failure().isPresent());
+            assertEquals(List.of("a0"), texts(log.read(0, 10, Long.MAX_VALUE).records()));
+        } finally {
+            store.close();
+        }
+        try (RocksLogStore store2 = TestStores.open(dir)) {
+            assertEquals(1, store2.log("t").endOffset());
+        }
+    }
+
+    @Test
+    void aCloseAttemptedFromAListenerIsRefusedAndTheRealCloseStillCloses() {
+        RocksLogStore store = TestStores.open(dir);
+        List<Throwable> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.addListener(new io.strand.storage.LogListener() {
+            @Override
+            public void appended(String topic, long endOffset) {
+                try {
+                    store.close();
+                } catch (IllegalStateException e) {
+                    refused.add(e);
+                }
+            }
+        });
+        append(store.getOrCreate("t"), records("a", 1));
+        assertEquals(1, append(store.getOrCreate("t"), records("b", 1)).baseOffset(), "the store is still open");
+        assertTrue(refused.size() >= 1, "closing from the writer thread is refused (the first append's listener has run"
+                + " before the second append completes)");
+        store.close();
+        try (RocksLogStore again = TestStores.open(dir)) {
+            assertEquals(2, again.log("t").endOffset(), "the real close released the directory");
+        }
+    }
+
+    @Test
+    void aCorruptRocksDbBlockFailsReadsAsCorruptNotAsARetriableFailure() throws Exception {
+        try (RocksLogStore store = TestStores.open(dir)) {
+            TopicLog log = store.getOrCreate("t");
+            for (int i = 0; i < 200; i++) {
+                append(log, List.of(Record.of(new byte[1000])));
+            }
+        }
+        Path sst;
+        try (var files = java.nio.file.Files.list(dir)) {
+            sst = files.filter(f -> f.toString().endsWith(".sst")).max(java.util.Comparator.comparingLong(f -> f.toFile().length()))
+                    .orElseThrow();
+        }
+        try (var file = java.nio.channels.FileChannel.open(sst, java.nio.file.StandardOpenOption.WRITE)) {
+            file.write(java.nio.ByteBuffer.wrap(new byte[] {0x5A, 0x5A, 0x5A, 0x5A}), 2000);
+        }
+        try (RocksLogStore store = TestStores.open(dir)) {
+            TopicLog log = store.log("t");
+            StorageException e = assertThrows(StorageException.class, () -> log.read(0, 10, Long.MAX_VALUE));
+            assertEquals(StorageError.CORRUPT_RECORD, e.error(), e.getMessage());
+            assertTrue(!e.error().retriable() && e.getMessage().contains("strand check"), e.getMessage());
+            assertTrue(store.failure().isEmpty(), "a corrupt block is not a failure of the store's writes");
+            assertEquals(199, append(log, records("more", 1)).baseOffset() - 1);
+        }
+        io.strand.storage.CheckReport report = io.strand.storage.StoreCheck.check(dir);
+        assertTrue(report.problems().stream().anyMatch(f -> f.kind() == io.strand.storage.CheckFinding.Kind.STORE
+                && f.topic().equals(java.util.Optional.of("t")) && f.detail().contains("Corruption")), report::toString);
     }
 
     @Test
