@@ -111,7 +111,8 @@ public final class Broker implements AutoCloseable {
         int containers = (int) Math.min(Integer.MAX_VALUE,
                 Math.max(2L * config.maxBatchMessages(), MIN_CONTAINER_ELEMENTS));
         return new ServerSettings(config.bindAddress(), config.port(), config.maxConnections(),
-                config.maxFrameBytes(), containers, config.connectionIdleTimeout());
+                config.maxFrameBytes(), containers, config.connectionIdleTimeout(), config.connectionWriteTimeout(),
+                config.maxInflightRequestBytes(), config.inflightRequestWait());
     }
 
     private static BrokerStartException startFailure(BrokerConfig config, RuntimeException e) {

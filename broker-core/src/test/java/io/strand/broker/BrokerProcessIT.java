@@ -8,6 +8,8 @@ import io.strand.api.FetchResult;
 import io.strand.api.Message;
 import io.strand.broker.net.ClientWire;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -124,7 +126,19 @@ class BrokerProcessIT {
         assertEquals(1, second.exitValue(), read(log2));
         assertTrue(read(log2).contains("strand broker: data directory " + data + " is in use by another"), read(log2));
 
+        StringWriter checkOut = new StringWriter();
+        StringWriter checkErr = new StringWriter();
+        assertEquals(2, CheckMain.run(new PrintWriter(checkOut, true), new PrintWriter(checkErr, true),
+                "--data", data.toString()), "strand check refuses a directory a running broker holds");
+        assertTrue(checkErr.toString().contains("while a Strand broker holds it"), checkErr.toString());
+
         stop(first, log1);
+
+        checkOut.getBuffer().setLength(0);
+        assertEquals(0, CheckMain.run(new PrintWriter(checkOut, true), new PrintWriter(checkErr, true),
+                "--data", data.toString()), checkErr.toString());
+        assertTrue(checkOut.toString().contains(": clean") && checkOut.toString().contains("topic 'events'"),
+                checkOut.toString());
 
         int port3 = freePort();
         Path log3 = dir.resolve("third.log");

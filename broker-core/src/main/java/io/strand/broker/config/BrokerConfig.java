@@ -114,6 +114,12 @@ public final class BrokerConfig {
                     + MAX_FRAME_BYTES.format(get(MAX_FRAME_BYTES)) + ") must be larger than " + MAX_BATCH_BYTES.name()
                     + " (" + MAX_BATCH_BYTES.format(get(MAX_BATCH_BYTES)) + ") to leave room for a full batch's framing");
         }
+        if (get(MAX_INFLIGHT_REQUEST_BYTES) < get(MAX_FRAME_BYTES)) {
+            throw new ConfigException(MAX_INFLIGHT_REQUEST_BYTES.name(), MAX_INFLIGHT_REQUEST_BYTES.name() + " ("
+                    + MAX_INFLIGHT_REQUEST_BYTES.format(get(MAX_INFLIGHT_REQUEST_BYTES)) + ") must be at least "
+                    + MAX_FRAME_BYTES.name() + " (" + MAX_FRAME_BYTES.format(get(MAX_FRAME_BYTES))
+                    + "), or a request of the largest allowed size could never be read");
+        }
         if (get(PORT) != 0 && get(PORT).equals(get(ADMIN_PORT))) {
             throw new ConfigException(ADMIN_PORT.name(), "admin.port and port are both " + get(PORT)
                     + "; give the admin HTTP server its own port (or -1 to turn it off)");
@@ -168,6 +174,14 @@ public final class BrokerConfig {
         return d.isZero() ? Optional.empty() : Optional.of(d);
     }
 
+    /** Empty when stalled response writes are never timed out ({@code connection.write.timeout.ms=0}). */
+    public Optional<Duration> connectionWriteTimeout() {
+        Duration d = get(CONNECTION_WRITE_TIMEOUT);
+        return d.isZero() ? Optional.empty() : Optional.of(d);
+    }
+
+    public long maxInflightRequestBytes() { return get(MAX_INFLIGHT_REQUEST_BYTES); }
+    public Duration inflightRequestWait() { return get(INFLIGHT_REQUEST_WAIT); }
     public Duration fetchMaxWait() { return get(FETCH_MAX_WAIT); }
     public int fetchMaxMessages() { return get(FETCH_MAX_MESSAGES); }
     public int fetchMaxBytes() { return Math.toIntExact(get(FETCH_MAX_BYTES)); }

@@ -49,6 +49,18 @@ public final class ConfigKeys {
             "connection.idle.timeout.ms", 10 * MINUTE_MS, 0, DAY_MS,
             "A connection that sends no request for this long is closed. Time spent inside a request "
                     + "(such as a long-poll fetch) does not count. 0 = never.");
+    public static final ConfigKey<Duration> CONNECTION_WRITE_TIMEOUT = ConfigKey.ofMillis(
+            "connection.write.timeout.ms", 30_000, 0, DAY_MS,
+            "A connection whose response write makes no progress for this long (the client stopped reading) "
+                    + "is closed, freeing its thread and memory. 0 = never.");
+    public static final ConfigKey<Long> MAX_INFLIGHT_REQUEST_BYTES = ConfigKey.ofBytes("max.inflight.request.bytes",
+            128 * MIB, 4 * KIB, 64 * GIB,
+            "Memory all connections together may hold for requests in flight: request bytes being read, "
+                    + "an estimate of their decoded size, and response bytes being written. The first 64 KiB of "
+                    + "each connection's request are not counted. At least max.frame.bytes.");
+    public static final ConfigKey<Duration> INFLIGHT_REQUEST_WAIT = ConfigKey.ofMillis("inflight.request.wait.ms",
+            10_000, 0, 10 * MINUTE_MS,
+            "How long a request waits for room under max.inflight.request.bytes before its connection is closed.");
     public static final ConfigKey<Duration> FETCH_MAX_WAIT = ConfigKey.ofMillis("fetch.max.wait.ms",
             30_000, 0, 5 * MINUTE_MS,
             "Cap on a fetch's maxWaitMs (how long a long-poll waits for data).");
@@ -94,7 +106,8 @@ public final class ConfigKeys {
     /** All keys, in table order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, BIND_ADDRESS, PORT, ADMIN_PORT, DURABILITY,
             AUTO_CREATE_TOPICS, MAX_MESSAGE_BYTES, MAX_BATCH_MESSAGES, MAX_BATCH_BYTES, MAX_FRAME_BYTES,
-            MAX_CONNECTIONS, CONNECTION_IDLE_TIMEOUT, FETCH_MAX_WAIT, FETCH_MAX_MESSAGES, FETCH_MAX_BYTES,
+            MAX_CONNECTIONS, CONNECTION_IDLE_TIMEOUT, CONNECTION_WRITE_TIMEOUT, MAX_INFLIGHT_REQUEST_BYTES,
+            INFLIGHT_REQUEST_WAIT, FETCH_MAX_WAIT, FETCH_MAX_MESSAGES, FETCH_MAX_BYTES,
             PUSH_MAX_DELIVERIES, PUSH_BATCH_MESSAGES, PUSH_TIMEOUT, PUSH_BACKOFF_INITIAL, PUSH_BACKOFF_MAX,
             RETENTION_CHECK_INTERVAL, STORAGE_WRITE_BUFFER_BYTES, STORAGE_APPEND_QUEUE_BYTES,
             STORAGE_APPEND_QUEUE_RECORDS, STORAGE_APPEND_QUEUE_WAIT, SHUTDOWN_TIMEOUT, JMX_ENABLED);

@@ -3,8 +3,11 @@ package io.strand.broker.net;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.apache.thrift.TException;
 import org.apache.thrift.TProcessor;
 import org.apache.thrift.protocol.TMessage;
@@ -29,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * <p>Time limits: the socket's read timeout is the idle timeout. It applies while waiting for and
  * reading a request, never while the processor runs, so a long-poll fetch may block as long as it
  * needs without this connection being closed and without holding any other connection's thread.
+ * Writing a response is watched by the server's {@link WriteWatchdog}: a write that makes no progress
+ * for the write timeout gets the socket closed under it.
+ *
+ * <p>Memory: the request in progress holds a share of the server's {@link MemoryBudget} (see
+ * {@link ConnectionTransport}); when none is to be had in time the connection is closed, and whatever
+ * way the connection ends, its share is returned.
  */
 final class Connection implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
@@ -41,40 +50,58 @@ final class Connection implements Runnable {
     private final ServerSettings settings;
     private final TransportMetrics metrics;
     private final Consumer<Connection> onClose;
+    private final ConnectionMemory memory;
+    private final LongSupplier nanoClock;
     private final AtomicReference<State> state = new AtomicReference<>(State.IDLE);
+    private volatile WatchedOutputStream output;
+    private volatile Thread thread;
 
     Connection(Socket socket, TProcessor processor, ServerSettings settings, TransportMetrics metrics,
-               Consumer<Connection> onClose) {
+               MemoryBudget budget, LongSupplier nanoClock, Consumer<Connection> onClose) {
         this.socket = socket;
         this.peer = String.valueOf(socket.getRemoteSocketAddress());
         this.processor = processor;
         this.settings = settings;
         this.metrics = metrics;
+        this.memory = new ConnectionMemory(budget, settings.inflightWait());
+        this.nanoClock = nanoClock;
         this.onClose = onClose;
     }
 
     @Override
     public void run() {
+        thread = Thread.currentThread();
         try {
             serve();
-        } catch (IdleTimeoutException e) {
-            metrics.idleClosed.mark();
-            log.debug("closing idle connection from {}", peer);
         } catch (ProtocolViolationException e) {
             metrics.protocolErrors.mark();
-            metrics.warnings.warn("closing connection from " + peer + ": " + e.getMessage());
-        } catch (TTransportException e) {
+            metrics.protocolWarnings.warn("closing connection from " + peer + ": " + e.getMessage());
+        } catch (MemoryBudgetException e) {
             if (state.get() != State.CLOSING) {
+                metrics.memoryRefused.mark();
+                metrics.memoryWarnings.warn("closing connection from " + peer + ": " + e.getMessage());
+            }
+        } catch (TTransportException e) {
+            if (e.getType() == TTransportException.TIMED_OUT) {
+                // silent before a request (IdleTimeoutException) or stuck inside one: either way, idle
+                metrics.idleClosed.mark();
+                log.debug("closing idle connection from {}: {}", peer, e.getMessage());
+            } else if (state.get() != State.CLOSING) {
                 log.debug("connection from {} ended: {}", peer, e.getMessage());
             }
         } catch (TException | RuntimeException e) {
             if (state.get() != State.CLOSING) {
                 metrics.protocolErrors.mark();
-                metrics.warnings.warn("closing connection from " + peer + " after a malformed request: " + e);
+                metrics.protocolWarnings.warn("closing connection from " + peer + " after a malformed request: " + e);
             }
+        } catch (StackOverflowError e) {
+            // LimitedProtocol bounds nesting, so this is a bug; the thread's stack is unwound by now.
+            metrics.protocolErrors.mark();
+            metrics.protocolWarnings.warn("closing connection from " + peer + ": its request overflowed the stack");
         } finally {
             state.set(State.CLOSING);
             closeSocket();
+            memory.releaseAll();
             onClose.accept(this);
         }
     }
@@ -82,8 +109,8 @@ final class Connection implements Runnable {
     private void serve() throws TException {
         ConnectionTransport transport;
         try {
-            transport = new ConnectionTransport(socket.getInputStream(), socket.getOutputStream(),
-                    settings.maxFrameBytes());
+            output = new WatchedOutputStream(socket.getOutputStream(), nanoClock);
+            transport = new ConnectionTransport(socket.getInputStream(), output, settings.maxFrameBytes(), memory);
         } catch (IOException e) {
             throw new TTransportException(TTransportException.NOT_OPEN, e.getMessage(), e);
         }
@@ -92,14 +119,16 @@ final class Connection implements Runnable {
             return;
         }
         transport.useFraming(format.get().framed());
-        TProtocol in = format.get().protocol(transport, settings.maxContainerElements());
-        ReplyWatcher out = new ReplyWatcher(in, metrics);
+        TProtocol protocol = format.get().protocol(transport, settings.maxContainerElements());
+        LimitedProtocol in = new LimitedProtocol(protocol, transport::chargeDecoded);
+        ReplyWatcher out = new ReplyWatcher(protocol, metrics);
         log.debug("connection from {} speaks {}", peer, format.get());
         while (transport.awaitRequest()) {
             if (!state.compareAndSet(State.IDLE, State.BUSY)) {
                 return;
             }
             out.exceptionSent = false;
+            in.startRequest();
             processor.process(in, out);
             transport.endRequest();
             if (out.exceptionSent && !format.get().framed()) {
@@ -116,6 +145,7 @@ final class Connection implements Runnable {
     void drain() {
         if (state.getAndSet(State.CLOSING) == State.IDLE) {
             closeSocket();
+            stopWaitingForMemory();
         }
     }
 
@@ -123,10 +153,44 @@ final class Connection implements Runnable {
     void forceClose() {
         state.set(State.CLOSING);
         closeSocket();
+        stopWaitingForMemory();
+    }
+
+    /**
+     * A thread waiting for the memory budget is not woken by its socket closing; interrupt it, so a
+     * stopping broker does not wait out {@code inflight.request.wait.ms}. Only called once the
+     * connection is CLOSING — when draining, only if no request had started — so the interrupt cannot
+     * cut short a request the broker still means to answer.
+     */
+    private void stopWaitingForMemory() {
+        Thread current = thread;
+        if (current != null && memory.waiting()) {
+            current.interrupt();
+        }
     }
 
     boolean busy() {
         return state.get() == State.BUSY;
+    }
+
+    /**
+     * Closes the connection if its response write has made no progress for more than
+     * {@code timeoutNanos} (the client stopped reading). Called by the {@link WriteWatchdog}'s thread.
+     */
+    void closeIfWriteStalled(long nowNanos, long timeoutNanos) {
+        WatchedOutputStream current = output;
+        if (current == null) {
+            return;
+        }
+        OptionalLong stalled = current.stalledFor(nowNanos);
+        if (stalled.isPresent() && stalled.getAsLong() > timeoutNanos && !socket.isClosed()) {
+            // whatever the state: a draining connection's last response may be the one that is stuck
+            state.set(State.CLOSING);
+            metrics.writeTimeouts.mark();
+            metrics.writeWarnings.warn("closing connection from " + peer + ": it has not read its response for "
+                    + TimeUnit.NANOSECONDS.toMillis(stalled.getAsLong()) + " ms (connection.write.timeout.ms)");
+            closeSocket();
+        }
     }
 
     private void closeSocket() {
@@ -139,11 +203,16 @@ final class Connection implements Runnable {
 
     /**
      * Notes whether the processor answered with a TApplicationException instead of a reply (counted
-     * before the response is sent, so a client that sees it can also see the count).
+     * before the response is sent, so a client that sees it can also see the count), and cuts such an
+     * exception's message to {@value #MAX_EXCEPTION_MESSAGE} characters: libthrift puts the whole
+     * offending struct into the message of a missing-required-field error, which a client could make
+     * megabytes long.
      */
     private static final class ReplyWatcher extends TProtocolDecorator {
+        private static final int MAX_EXCEPTION_MESSAGE = 1024;
         private final TransportMetrics metrics;
         boolean exceptionSent;
+        private boolean inException;
 
         ReplyWatcher(TProtocol protocol, TransportMetrics metrics) {
             super(protocol);
@@ -152,11 +221,26 @@ final class Connection implements Runnable {
 
         @Override
         public void writeMessageBegin(TMessage message) throws TException {
-            if (message.type == TMessageType.EXCEPTION) {
+            inException = message.type == TMessageType.EXCEPTION;
+            if (inException) {
                 exceptionSent = true;
                 metrics.requestsRejected.mark();
             }
             super.writeMessageBegin(message);
+        }
+
+        @Override
+        public void writeString(String text) throws TException {
+            super.writeString(inException && text.length() > MAX_EXCEPTION_MESSAGE
+                    ? text.substring(0, MAX_EXCEPTION_MESSAGE) + "... (" + (text.length() - MAX_EXCEPTION_MESSAGE)
+                            + " more characters cut)"
+                    : text);
+        }
+
+        @Override
+        public void writeMessageEnd() throws TException {
+            inException = false;
+            super.writeMessageEnd();
         }
     }
 }

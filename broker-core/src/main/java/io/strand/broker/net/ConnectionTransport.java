@@ -26,6 +26,23 @@ import org.apache.thrift.transport.TTransportException;
  *       until a large announced length has actually arrived before letting the protocol allocate.</li>
  * </ul>
  *
+ * <p>Memory: the request in progress has a <em>footprint</em>, kept covered by the connection's share of
+ * the broker-wide {@link MemoryBudget} ({@link ConnectionMemory}) before the memory is committed:
+ * <ul>
+ *   <li>read side, framed: the larger of the read buffer and the announced frame — reserved as soon as
+ *       the frame header has been checked, before the frame is read;</li>
+ *   <li>read side, unframed (length unknown in advance): the read buffer plus every byte the request
+ *       has moved past — whole arrays lent to the protocol, and the consumed bytes dropped when unread
+ *       ones are moved to the front, since the protocol may have copied them into the request's objects.
+ *       Reserved before the buffer grows or moves on, so the request is charged as its bytes arrive and
+ *       not only for the buffer holding its tail;</li>
+ *   <li>decoded size: {@link LimitedProtocol}'s per-element estimate for lists, maps and sets;</li>
+ *   <li>response: the write buffer, as it grows.</li>
+ * </ul>
+ * {@link #endRequest} returns all but what the connection keeps buffered; the connection returns the
+ * rest when it ends. Small buffers are kept between requests (at most {@value #RETAINED_BUFFER} bytes),
+ * larger ones dropped, so an idle connection stays within its free allowance.
+ *
  * <p>Buffer ownership: the protocol may wrap {@link #getBuffer()} in a {@code ByteBuffer} that outlives
  * the request (zero-copy {@code binary} fields). Once lent, an array is never written again; the next
  * read that needs room moves to a fresh array.
@@ -35,13 +52,14 @@ import org.apache.thrift.transport.TTransportException;
 final class ConnectionTransport extends TEndpointTransport {
     private static final int INITIAL_BUFFER = 8 * 1024;
     /** Buffers grown past this by one large request are dropped after it, so idle connections stay small. */
-    private static final int RETAINED_BUFFER = 256 * 1024;
+    private static final int RETAINED_BUFFER = 32 * 1024;
     /** Announced lengths up to this are trusted without waiting for the bytes (cheap to allocate). */
     private static final int EAGER_ALLOCATION = 64 * 1024;
 
     private final InputStream in;
     private final OutputStream out;
     private final int maxRequestBytes;
+    private final ConnectionMemory memory;
     private final TByteArrayOutputStream writeBuffer = new TByteArrayOutputStream(INITIAL_BUFFER);
 
     private byte[] buffer = new byte[INITIAL_BUFFER];
@@ -50,12 +68,20 @@ final class ConnectionTransport extends TEndpointTransport {
     private boolean lent;
     private boolean framed;
     private boolean open = true;
+    /** 4 + the frame length of the framed request in progress; 0 between requests and when unframed. */
+    private long announced;
+    /** Bytes the unframed request in progress has moved past and may still hold (see the class comment). */
+    private long retired;
+    /** {@link LimitedProtocol}'s decoded-size estimate of the request in progress. */
+    private long decoded;
 
-    ConnectionTransport(InputStream in, OutputStream out, int maxRequestBytes) throws TTransportException {
+    ConnectionTransport(InputStream in, OutputStream out, int maxRequestBytes, ConnectionMemory memory)
+            throws TTransportException {
         super(new TConfiguration(maxRequestBytes, maxRequestBytes, TConfiguration.DEFAULT_RECURSION_DEPTH));
         this.in = in;
         this.out = out;
         this.maxRequestBytes = maxRequestBytes;
+        this.memory = memory;
     }
 
     /** Fixes the framing for the rest of the connection (decided by {@link WireFormat#detect}). */
@@ -108,6 +134,8 @@ final class ConnectionTransport extends TEndpointTransport {
             }
             int size = peekInt(0);
             checkFrameSize(size, maxRequestBytes);
+            announced = 4L + size;
+            memory.cover(footprint(buffer.length, writeBuffer.get().length));
             position += 4;
             if (!fill(size)) {
                 throw new TTransportException(TTransportException.END_OF_FILE,
@@ -129,21 +157,43 @@ final class ConnectionTransport extends TEndpointTransport {
         }
     }
 
-    /** Skips what the protocol left unread of a framed request and releases a large buffer. */
+    /**
+     * Skips what the protocol left unread of a framed request, drops a large buffer unless it holds
+     * the start of the next request, and returns the request's memory to the budget.
+     */
     void endRequest() {
         if (framed) {
             position += (int) remainingMessageSize;
             remainingMessageSize = 0;
         }
         int buffered = limit - position;
-        if (buffer.length > RETAINED_BUFFER && buffered <= INITIAL_BUFFER) {
-            byte[] small = new byte[INITIAL_BUFFER];
+        if (buffer.length > RETAINED_BUFFER && buffered <= RETAINED_BUFFER) {
+            byte[] small = new byte[Math.max(INITIAL_BUFFER, buffered)];
             System.arraycopy(buffer, position, small, 0, buffered);
             buffer = small;
             position = 0;
             limit = buffered;
             lent = false;
         }
+        announced = 0;
+        decoded = 0;
+        retired = 0;
+        memory.releaseTo(footprint(buffer.length, writeBuffer.get().length));
+    }
+
+    /** Adds {@code bytes} to the decoded-size estimate of the request in progress (see {@link LimitedProtocol}). */
+    void chargeDecoded(long bytes) throws MemoryBudgetException {
+        if (bytes <= 0) {
+            return;
+        }
+        decoded += bytes;
+        memory.cover(footprint(buffer.length, writeBuffer.get().length));
+    }
+
+    /** The memory of the request in progress if the read and write buffers had these capacities. */
+    private long footprint(long readCapacity, long writeCapacity) {
+        long read = announced > 0 ? Math.max(readCapacity, announced) : readCapacity + retired;
+        return read + decoded + writeCapacity;
     }
 
     @Override
@@ -240,14 +290,21 @@ final class ConnectionTransport extends TEndpointTransport {
      * Makes space after {@code limit} for a read that needs {@code needed} bytes from {@code position}:
      * moves the unread bytes to the front, to a fresh array when the current one is lent, and grows by
      * doubling only when the unread bytes fill more than half of it — never beyond {@code needed}, so the
-     * buffer grows only as fast as data arrives.
+     * buffer grows only as fast as data arrives. A fresh array replacing a lent one is sized for what is
+     * needed now, not copied in size (a lent 60 MiB array must not cost another 60 MiB to read the two
+     * bytes after it). What the request moves past stays charged to it: a lent array whole, otherwise the
+     * consumed bytes (the protocol may have copied them).
      */
-    private void makeRoom(int needed) {
+    private void makeRoom(int needed) throws MemoryBudgetException {
         int unread = limit - position;
-        int capacity = buffer.length;
-        if (needed > capacity && unread >= capacity / 2) {
-            capacity = (int) Math.min((long) capacity * 2, needed);
+        int grown = buffer.length;
+        if (needed > grown && unread >= grown / 2) {
+            grown = (int) Math.min((long) grown * 2, needed);
         }
+        // capacity > unread always: needed > unread, and grown > unread whenever needed exceeds the buffer
+        int capacity = lent ? (int) Math.min(grown, Math.max(INITIAL_BUFFER, Math.max(needed, 2L * unread))) : grown;
+        retired += lent ? buffer.length : position;
+        memory.cover(footprint(capacity, writeBuffer.get().length));
         if (lent || capacity != buffer.length) {
             byte[] next = new byte[capacity];
             System.arraycopy(buffer, position, next, 0, unread);
@@ -261,7 +318,13 @@ final class ConnectionTransport extends TEndpointTransport {
     }
 
     @Override
-    public void write(byte[] src, int off, int len) {
+    public void write(byte[] src, int off, int len) throws MemoryBudgetException {
+        int capacity = writeBuffer.get().length;
+        long needed = (long) writeBuffer.len() + len;
+        if (needed > capacity) {
+            // ByteArrayOutputStream grows to the larger of twice its capacity and what is needed.
+            memory.cover(footprint(buffer.length, Math.max(needed, 2L * capacity)));
+        }
         writeBuffer.write(src, off, len);
     }
 

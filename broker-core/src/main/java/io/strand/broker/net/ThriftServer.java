@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * {@code fetch.max.wait.ms}; with its own thread per connection it stalls nobody else, and on Java 17
  * (no virtual threads) a bounded number of platform threads is the simplest way to get that.
  *
+ * <p>Limits that protect the broker from its clients: at most {@code maxConnections} connections; a
+ * request's size checked before it is read; one {@link MemoryBudget} for the memory of all requests in
+ * flight; the idle timeout for connections that send nothing; the {@link WriteWatchdog} for clients
+ * that stop reading. Each kind of refusal is counted in a meter and logged at most once per 10 s.
+ *
  * <p>Stopping is in three steps so that the owner can interleave its own: {@link #stopAccepting},
  * {@link #beginDrain} (idle connections close at once, busy ones after answering their current
  * request), {@link #awaitDrained}, and {@link #close}, which closes whatever is left.
@@ -43,6 +49,8 @@ public final class ThriftServer implements AutoCloseable {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Object closedSignal = new Object();
     private final AtomicLong connectionIds = new AtomicLong();
+    private final MemoryBudget budget;
+    private final Optional<WriteWatchdog> watchdog;
     private final Thread acceptor;
 
     private ThriftServer(ServerSocket serverSocket, TProcessor processor, ServerSettings settings,
@@ -51,7 +59,12 @@ public final class ThriftServer implements AutoCloseable {
         this.processor = processor;
         this.settings = settings;
         this.metrics = new TransportMetrics(registry);
+        this.budget = new MemoryBudget(settings.maxInflightBytes());
         registry.register(TransportMetrics.ACTIVE, (Gauge<Integer>) connections::size);
+        registry.register(TransportMetrics.INFLIGHT_BYTES, (Gauge<Long>) budget::inUse);
+        registry.register(TransportMetrics.INFLIGHT_WAITING, (Gauge<Integer>) budget::waiters);
+        this.watchdog = settings.writeTimeout().map(timeout -> WriteWatchdog.start(timeout, connections,
+                System::nanoTime, "strand-write-watchdog-" + serverSocket.getLocalPort()));
         this.acceptor = new Thread(this::acceptLoop, "strand-acceptor-" + serverSocket.getLocalPort());
         acceptor.setDaemon(true);
     }
@@ -100,6 +113,16 @@ public final class ThriftServer implements AutoCloseable {
         return connections.size();
     }
 
+    /** Bytes of the memory budget ({@code max.inflight.request.bytes}) reserved right now. */
+    public long inflightBytes() {
+        return budget.inUse();
+    }
+
+    /** Connections waiting for room in the memory budget right now. */
+    public int waitingForMemory() {
+        return budget.waiters();
+    }
+
     private void acceptLoop() {
         while (!serverSocket.isClosed()) {
             Socket socket;
@@ -121,7 +144,7 @@ public final class ThriftServer implements AutoCloseable {
     private void admit(Socket socket) {
         if (connections.size() >= settings.maxConnections()) {
             metrics.rejected.mark();
-            metrics.warnings.warn("refusing connection from " + socket.getRemoteSocketAddress()
+            metrics.refusalWarnings.warn("refusing connection from " + socket.getRemoteSocketAddress()
                     + ": max.connections (" + settings.maxConnections() + ") reached");
             closeQuietly(socket);
             return;
@@ -135,7 +158,8 @@ public final class ThriftServer implements AutoCloseable {
             closeQuietly(socket);
             return;
         }
-        Connection connection = new Connection(socket, processor, settings, metrics, this::closed);
+        Connection connection = new Connection(socket, processor, settings, metrics, budget, System::nanoTime,
+                this::closed);
         connections.add(connection);
         metrics.accepted.mark();
         try {
@@ -146,7 +170,7 @@ public final class ThriftServer implements AutoCloseable {
             // "unable to create native thread": refuse this one, keep serving the others.
             connections.remove(connection);
             metrics.rejected.mark();
-            metrics.warnings.warn("refusing connection from " + socket.getRemoteSocketAddress()
+            metrics.refusalWarnings.warn("refusing connection from " + socket.getRemoteSocketAddress()
                     + ": cannot start a thread for it (" + e.getMessage() + ")");
             closeQuietly(socket);
         }
@@ -204,7 +228,9 @@ public final class ThriftServer implements AutoCloseable {
     public void close() {
         stopAccepting();
         connections.forEach(Connection::forceClose);
+        budget.close(); // connections waiting for memory give up at once
         awaitDrained(Duration.ofSeconds(5));
+        watchdog.ifPresent(WriteWatchdog::close);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

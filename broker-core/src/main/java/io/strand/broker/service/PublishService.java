@@ -72,12 +72,14 @@ final class PublishService {
         for (Message message : messages) {
             Record record = toCheckedRecord(message);
             batchBytes += record.sizeInBytes();
+            // Checked as it grows, so an oversized batch is refused before all of it has been copied.
+            if (batchBytes > settings.maxBatchBytes()) {
+                throw RequestException.of(ErrorCode.BATCH_TOO_LARGE, "the batch is more than " + settings.maxBatchBytes()
+                        + " bytes (its first " + (records.size() + 1) + " of " + messages.size() + " messages are "
+                        + batchBytes + " bytes); the broker accepts at most " + settings.maxBatchBytes()
+                        + " bytes per publishBatch — split it into smaller batches");
+            }
             records.add(record);
-        }
-        if (batchBytes > settings.maxBatchBytes()) {
-            throw RequestException.of(ErrorCode.BATCH_TOO_LARGE, "the batch is " + batchBytes
-                    + " bytes; the broker accepts at most " + settings.maxBatchBytes()
-                    + " bytes per publishBatch — split it into smaller batches");
         }
         AppendResult result = append(topic, records, producerBatch(request));
         return new PublishAck(topic, result.baseOffset(), result.count(), result.timestamp(),
@@ -89,6 +91,13 @@ final class PublishService {
     }
 
     private Record toCheckedRecord(Message message) {
+        long payload = message == null ? 0 : payloadBytes(message);
+        if (payload > settings.maxMessageBytes()) {
+            // Refused before MessageCodec copies the payload out of the request buffer.
+            throw RequestException.of(ErrorCode.MESSAGE_TOO_LARGE, "a message is at least " + payload
+                    + " bytes (its data and key alone); the limit is " + settings.maxMessageBytes()
+                    + " bytes (max.message.bytes) — make it smaller or store the payload elsewhere and send a reference");
+        }
         Record record;
         try {
             record = MessageCodec.toRecord(message);
@@ -102,6 +111,14 @@ final class PublishService {
                     + " bytes (max.message.bytes) — make it smaller or store the payload elsewhere and send a reference");
         }
         return record;
+    }
+
+    /**
+     * Data plus key bytes, never more than {@link Record#sizeInBytes()} of the record they become. Reads
+     * the generated fields directly: their {@code bufferFor...} accessors return copies.
+     */
+    private static long payloadBytes(Message message) {
+        return (message.data == null ? 0L : message.data.remaining()) + (message.key == null ? 0L : message.key.remaining());
     }
 
     private static Optional<ProducerBatch> producerBatch(PublishBatchRequest request) {

@@ -25,6 +25,8 @@ import java.util.Optional;
 final class SubscriberDefinitions {
     /** {@link TopicNames#MAX_LENGTH} minus the length of the dead-letter prefix {@code __dlq.}. */
     static final int MAX_NAME_LENGTH = TopicNames.MAX_LENGTH - 6;
+    /** The longest DNS name (253) with room to spare; the definition is stored, so it must stay small. */
+    static final int MAX_HOST_LENGTH = 255;
 
     private SubscriberDefinitions() {
     }
@@ -110,6 +112,10 @@ final class SubscriberDefinitions {
         if (endpoint == null || endpoint.getHost() == null || endpoint.getHost().isBlank()) {
             throw RequestException.invalid("push subscription '" + subscriber.getName()
                     + "' needs a pushEndpoint (host and port of its Consumer service)");
+        }
+        if (endpoint.getHost().length() > MAX_HOST_LENGTH) {
+            throw RequestException.invalid("push endpoint host is " + endpoint.getHost().length()
+                    + " characters long; a host name or address has at most " + MAX_HOST_LENGTH);
         }
         if (endpoint.getPort() < 1 || endpoint.getPort() > 65535) {
             throw RequestException.invalid("push endpoint port must be 1-65535, not " + endpoint.getPort());

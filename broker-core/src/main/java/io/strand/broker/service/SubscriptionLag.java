@@ -42,8 +42,10 @@ final class SubscriptionLag {
             return Optional.empty();
         }
         TopicLog log = found.get();
-        long end = log.endOffset();
+        // Committed first, end second: a commit can only follow an append, so this order never shows a
+        // committed offset past the end while publishers and consumers are busy.
         long committed = cursors.committed(subscription, topic).orElse(0L);
+        long end = log.endOffset();
         long lagMessages = Math.max(0, end - committed);
         long lagMs = 0;
         if (lagMessages > 0) {

@@ -85,10 +85,21 @@ class BrokerConfigTest {
     @Test
     void byteSizesAcceptBinarySuffixes() {
         BrokerConfig c = BrokerConfig.fromMap(Map.of("max.message.bytes", "512KiB", "max.batch.bytes", "4 MiB",
-                "max.frame.bytes", "1g"));
+                "max.frame.bytes", "1g", "max.inflight.request.bytes", "3GiB"));
         assertEquals(512 << 10, c.maxMessageBytes());
         assertEquals(4 << 20, c.maxBatchBytes());
         assertEquals(1 << 30, c.maxFrameBytes());
+        assertEquals(3L << 30, c.maxInflightRequestBytes());
+    }
+
+    @Test
+    void zeroWriteTimeoutMeansNeverAndTheMemoryBudgetHasASaneDefault() {
+        assertEquals(Optional.empty(),
+                BrokerConfig.fromMap(Map.of("connection.write.timeout.ms", "0")).connectionWriteTimeout());
+        BrokerConfig defaults = BrokerConfig.defaults();
+        assertEquals(Optional.of(Duration.ofSeconds(30)), defaults.connectionWriteTimeout());
+        assertEquals(128L << 20, defaults.maxInflightRequestBytes());
+        assertTrue(defaults.maxInflightRequestBytes() >= defaults.maxFrameBytes());
     }
 
     @Test
@@ -140,6 +151,9 @@ class BrokerConfigTest {
             "max.connections; 0; integer from 1",
             "connection.idle.timeout.ms; -5; milliseconds from 0",
             "connection.idle.timeout.ms; 10s; whole number of milliseconds",
+            "connection.write.timeout.ms; -1; milliseconds from 0",
+            "max.inflight.request.bytes; 1KiB; bytes from 4 KiB to 64 GiB",
+            "inflight.request.wait.ms; 3600000; milliseconds from 0 to 600000",
             "fetch.max.wait.ms; 3600000; milliseconds from 0 to 300000",
             "push.max.deliveries; 0; integer from 1",
             "push.timeout.ms; 0; milliseconds from 1",
@@ -173,6 +187,7 @@ class BrokerConfigTest {
             "storage.append.queue.bytes=8MiB; max.batch.bytes (16 MiB) must not exceed storage.append.queue.bytes (8 MiB)",
             "max.batch.messages=600000; max.batch.messages (600000) must not exceed storage.append.queue.records (500000)",
             "port=7000 admin.port=7000; admin.port and port are both 7000",
+            "max.frame.bytes=256MiB; max.inflight.request.bytes (128 MiB) must be at least max.frame.bytes (256 MiB)",
     })
     void inconsistentCombinationsAreRejected(String settings, String message) {
         Map<String, String> map = new java.util.HashMap<>();

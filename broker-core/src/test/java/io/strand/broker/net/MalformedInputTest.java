@@ -33,7 +33,7 @@ class MalformedInputTest {
 
     @BeforeEach
     void start() {
-        server = ThriftServer.start(new ServerSettings("127.0.0.1", 0, 16, MAX_FRAME, 1000,
+        server = ThriftServer.start(TestSettings.of("127.0.0.1", 0, 16, MAX_FRAME, 1000,
                 Optional.of(Duration.ofSeconds(20))), new PubSub.Processor<>(new InMemoryPubSub()), metrics);
     }
 

@@ -40,7 +40,7 @@ class ThriftServerTest {
     private ThriftServer server;
 
     private ThriftServer start(int maxConnections, int maxContainerElements, Optional<Duration> idle) {
-        server = ThriftServer.start(new ServerSettings("127.0.0.1", 0, maxConnections, 1 << 20,
+        server = ThriftServer.start(TestSettings.of("127.0.0.1", 0, maxConnections, 1 << 20,
                 maxContainerElements, idle), new PubSub.Processor<>(service), metrics);
         return server;
     }

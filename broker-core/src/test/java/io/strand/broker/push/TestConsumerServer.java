@@ -22,10 +22,10 @@ import org.apache.thrift.transport.TSocket;
  * {@code make_server}. Unlike Thrift's stock servers, {@link #close()} also drops every open connection,
  * so "the endpoint is down" really means down. Records what it received; can be told to fail.
  */
-final class TestConsumerServer implements AutoCloseable {
-    final List<Message> received = new CopyOnWriteArrayList<>();
-    final AtomicInteger calls = new AtomicInteger();
-    volatile boolean failing;
+public final class TestConsumerServer implements AutoCloseable {
+    public final List<Message> received = new CopyOnWriteArrayList<>();
+    public final AtomicInteger calls = new AtomicInteger();
+    public volatile boolean failing;
 
     private final ServerSocket server;
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
@@ -40,18 +40,18 @@ final class TestConsumerServer implements AutoCloseable {
     }
 
     /** Listens on {@code port} (0 = ephemeral). */
-    static TestConsumerServer start(int port) throws IOException {
+    public static TestConsumerServer start(int port) throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         return new TestConsumerServer(socket);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    List<Long> offsets() {
+    public List<Long> offsets() {
         List<Long> offsets = new ArrayList<>();
         for (Message message : received) {
             offsets.add(message.getOffset());
