@@ -51,7 +51,10 @@ enum ErrorCode {
   TIMEOUT = 15,
   /** A stored batch failed its checksum; the detail names the topic and offset range. */
   CORRUPT_MESSAGE = 16,
-  /** Too many connections, or another configured limit was reached. */
+  /**
+   * Reserved for a configured limit reached by a request. (A connection over max.connections, or one
+   * whose request would exceed the broker's memory budget, is closed instead: it is never read.)
+   */
   LIMIT_EXCEEDED = 17,
 }
 
@@ -186,7 +189,9 @@ struct FetchResult {
   /**
    * Per topic read: the offset to read next. For a subscription, fetch advances an in-session read
    * position; the durable position moves only on commit (cumulative: commit the offset after the last
-   * message you processed).
+   * message you processed). A response lost to a transport error still advanced that position, so after
+   * any transport error a client must call openSession again (which restarts from the committed offset)
+   * rather than keep fetching with its old sessionId.
    */
   2: required list<TopicPosition> nextOffsets,
 }

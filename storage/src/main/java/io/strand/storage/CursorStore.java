@@ -39,4 +39,12 @@ public interface CursorStore {
 
     /** Sets the cursor to {@code offset}, forwards or backwards (replay). Same failures as commit. */
     void seek(String subscription, String topic, long offset);
+
+    /**
+     * Moves the cursor to {@code offset} only if it is still at {@code expected} (or has no value yet),
+     * decided atomically with other cursor writes; returns true when it moved. A delivery that read from
+     * {@code expected} commits with this, so a {@link #seek} made while the delivery was in flight wins
+     * instead of being overwritten. Same failures as commit.
+     */
+    boolean commitIfAt(String subscription, String topic, long expected, long offset);
 }

@@ -76,7 +76,8 @@ public enum ErrorCode implements org.apache.thrift.TEnum {
    */
   CORRUPT_MESSAGE(16),
   /**
-   * Too many connections, or another configured limit was reached.
+   * Reserved for a configured limit reached by a request. (A connection over max.connections, or one
+   * whose request would exceed the broker's memory budget, is closed instead: it is never read.)
    */
   LIMIT_EXCEEDED(17);
 

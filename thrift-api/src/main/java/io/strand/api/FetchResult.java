@@ -23,7 +23,9 @@ public class FetchResult implements org.apache.thrift.TBase<FetchResult, FetchRe
   /**
    * Per topic read: the offset to read next. For a subscription, fetch advances an in-session read
    * position; the durable position moves only on commit (cumulative: commit the offset after the last
-   * message you processed).
+   * message you processed). A response lost to a transport error still advanced that position, so after
+   * any transport error a client must call openSession again (which restarts from the committed offset)
+   * rather than keep fetching with its old sessionId.
    */
   public @org.apache.thrift.annotation.Nullable java.util.List<TopicPosition> nextOffsets; // required
 
@@ -36,7 +38,9 @@ public class FetchResult implements org.apache.thrift.TBase<FetchResult, FetchRe
     /**
      * Per topic read: the offset to read next. For a subscription, fetch advances an in-session read
      * position; the durable position moves only on commit (cumulative: commit the offset after the last
-     * message you processed).
+     * message you processed). A response lost to a transport error still advanced that position, so after
+     * any transport error a client must call openSession again (which restarts from the committed offset)
+     * rather than keep fetching with its old sessionId.
      */
     NEXT_OFFSETS((short)2, "nextOffsets");
 
@@ -223,7 +227,9 @@ public class FetchResult implements org.apache.thrift.TBase<FetchResult, FetchRe
   /**
    * Per topic read: the offset to read next. For a subscription, fetch advances an in-session read
    * position; the durable position moves only on commit (cumulative: commit the offset after the last
-   * message you processed).
+   * message you processed). A response lost to a transport error still advanced that position, so after
+   * any transport error a client must call openSession again (which restarts from the committed offset)
+   * rather than keep fetching with its old sessionId.
    */
   @org.apache.thrift.annotation.Nullable
   public java.util.List<TopicPosition> getNextOffsets() {
@@ -233,7 +239,9 @@ public class FetchResult implements org.apache.thrift.TBase<FetchResult, FetchRe
   /**
    * Per topic read: the offset to read next. For a subscription, fetch advances an in-session read
    * position; the durable position moves only on commit (cumulative: commit the offset after the last
-   * message you processed).
+   * message you processed). A response lost to a transport error still advanced that position, so after
+   * any transport error a client must call openSession again (which restarts from the committed offset)
+   * rather than keep fetching with its old sessionId.
    */
   public FetchResult setNextOffsets(@org.apache.thrift.annotation.Nullable java.util.List<TopicPosition> nextOffsets) {
     this.nextOffsets = nextOffsets;

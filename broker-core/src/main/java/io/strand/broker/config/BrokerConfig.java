@@ -205,11 +205,16 @@ public final class BrokerConfig {
                 pushMaxDeliveries(), pushBatchMessages(), pushTimeout(), pushBackoffInitial(), pushBackoffMax());
     }
 
+    private static final int RECORD_HEADROOM_BYTES = 4096;
+
     /** The store's share of this configuration. */
     public StorageConfig storageConfig() {
         return StorageConfig.builder(dataDir())
                 .defaultDurability(durability())
-                .maxRecordBytes(maxMessageBytes())
+                // Headroom over the wire limit, which the broker enforces itself before appending: the store
+                // counts per-record overhead, and dead-lettering adds origin headers to a message that was
+                // legal when published; neither may make such a message unstorable.
+                .maxRecordBytes((int) Math.min((long) maxMessageBytes() + RECORD_HEADROOM_BYTES, maxBatchBytes()))
                 .maxBatchBytes(maxBatchBytes())
                 .appendQueueBytes(storageAppendQueueBytes())
                 .appendQueueRecords(storageAppendQueueRecords())

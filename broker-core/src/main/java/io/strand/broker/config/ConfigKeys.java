@@ -31,7 +31,7 @@ public final class ConfigKeys {
             "Admin HTTP port (`/metrics`, `/metrics.json`, `/health`). 0 = any free port, -1 = off.");
     public static final ConfigKey<Durability> DURABILITY = ConfigKey.ofDurability("durability", Durability.FSYNC,
             "Default durability of an acknowledged publish: `fsync` = WAL fsynced (survives a power cut), "
-                    + "`wal` = in the OS page cache (survives a killed broker). Topics may raise it.");
+                    + "`wal` = in the OS page cache (survives a killed broker). A topic created with its own durability uses that instead.");
     public static final ConfigKey<Boolean> AUTO_CREATE_TOPICS = ConfigKey.ofBoolean("auto.create.topics", true,
             "Whether publishing to an unknown topic creates it.");
     public static final ConfigKey<Long> MAX_MESSAGE_BYTES = ConfigKey.ofBytes("max.message.bytes", MIB, 1, 256 * MIB,

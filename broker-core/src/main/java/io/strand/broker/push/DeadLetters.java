@@ -3,6 +3,7 @@ package io.strand.broker.push;
 import io.strand.storage.LogStore;
 import io.strand.storage.Record;
 import io.strand.storage.StoredRecord;
+import io.strand.storage.TopicLog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,19 +44,44 @@ final class DeadLetters {
         return PREFIX + subscription;
     }
 
-    /** Appends the batch and waits until it is stored. Throws whatever the store throws. */
+    /**
+     * Appends the batch and waits until it is stored. Throws whatever the store throws. A push batch can
+     * be as large as the store's batch limit before the origin headers are added, so the records are
+     * appended in chunks that each fit that limit (in order; a crash between chunks redelivers the batch,
+     * which may dead-letter its first chunk twice — at-least-once, like every delivery).
+     */
     void append(String subscription, String topic, List<StoredRecord> batch, int attempts)
             throws InterruptedException, ExecutionException, TimeoutException {
-        List<Record> records = new ArrayList<>(batch.size());
+        TopicLog deadLetterLog = store.getOrCreate(topicFor(subscription));
+        long limit = store.config().maxBatchBytes();
+        List<Record> chunk = new ArrayList<>();
+        long chunkBytes = 0;
         for (StoredRecord stored : batch) {
-            Map<String, String> headers = new HashMap<>(stored.headers());
-            headers.put(ORIGINAL_TOPIC, topic);
-            headers.put(ORIGINAL_OFFSET, Long.toString(stored.offset()));
-            headers.put(ORIGINAL_TIMESTAMP, Long.toString(stored.timestamp()));
-            headers.put(DELIVERIES, Integer.toString(attempts));
-            records.add(new Record(stored.key(), stored.value(), headers));
+            Record record = withOrigin(stored, topic, attempts);
+            if (!chunk.isEmpty() && chunkBytes + record.sizeInBytes() > limit) {
+                appendAndWait(deadLetterLog, chunk);
+                chunk = new ArrayList<>();
+                chunkBytes = 0;
+            }
+            chunk.add(record);
+            chunkBytes += record.sizeInBytes();
         }
-        store.getOrCreate(topicFor(subscription)).append(records)
-                .get(appendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!chunk.isEmpty()) {
+            appendAndWait(deadLetterLog, chunk);
+        }
+    }
+
+    private static Record withOrigin(StoredRecord stored, String topic, int attempts) {
+        Map<String, String> headers = new HashMap<>(stored.headers());
+        headers.put(ORIGINAL_TOPIC, topic);
+        headers.put(ORIGINAL_OFFSET, Long.toString(stored.offset()));
+        headers.put(ORIGINAL_TIMESTAMP, Long.toString(stored.timestamp()));
+        headers.put(DELIVERIES, Integer.toString(attempts));
+        return new Record(stored.key(), stored.value(), headers);
+    }
+
+    private void appendAndWait(TopicLog log, List<Record> records)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        log.append(records).get(appendTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -155,10 +155,15 @@ final class PushDispatcher implements AutoCloseable {
             try {
                 progressed |= deliverNext(topic);
             } catch (StorageException e) {
-                if (e.error() != StorageError.UNKNOWN_TOPIC && e.error() != StorageError.UNKNOWN_SUBSCRIPTION) {
+                if (e.error() == StorageError.CLOSED) {
                     throw e;
                 }
-                // the topic or the subscription was deleted under us; the next round will not see it
+                if (e.error() != StorageError.UNKNOWN_TOPIC && e.error() != StorageError.UNKNOWN_SUBSCRIPTION) {
+                    // One unreadable topic (a corrupt batch, say) must not stop delivery of the others.
+                    log.warn("push subscription '{}': cannot read '{}', skipping it this round: {}", name, topic,
+                            e.getMessage());
+                }
+                // else the topic or the subscription was deleted under us; the next round will not see it
             }
         }
         roundRobin++;
@@ -294,7 +299,15 @@ final class PushDispatcher implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Commits past the batch only if the cursor is still where the batch was read from: a seek made while
+     * the batch was in flight (a consume may take up to push.timeout.ms) must win, not be overwritten.
+     */
     private void commitPast(String topic, List<StoredRecord> records) {
-        cursors.commit(name, topic, records.get(records.size() - 1).offset() + 1);
+        if (!cursors.commitIfAt(name, topic, records.get(0).offset(), records.get(records.size() - 1).offset() + 1)) {
+            log.info("push subscription '{}': the cursor on '{}' moved while offsets {}..{} were in flight (a seek);"
+                    + " delivery continues from the new position", name, topic, records.get(0).offset(),
+                    records.get(records.size() - 1).offset());
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -135,15 +136,21 @@ final class RocksCursorStore implements CursorStore {
 
     @Override
     public boolean commit(String subscription, String topic, long offset) {
-        return move(subscription, topic, offset, true);
+        return move(subscription, topic, offset, current -> current == null || offset > current);
     }
 
     @Override
     public void seek(String subscription, String topic, long offset) {
-        move(subscription, topic, offset, false);
+        move(subscription, topic, offset, current -> true);
     }
 
-    private boolean move(String subscription, String topicName, long offset, boolean forwardOnly) {
+    @Override
+    public boolean commitIfAt(String subscription, String topic, long expected, long offset) {
+        return move(subscription, topic, offset, current -> current == null || current == expected);
+    }
+
+    /** Moves the cursor if {@code allowed} accepts its current value (null: no cursor yet), decided on the writer. */
+    private boolean move(String subscription, String topicName, long offset, Predicate<Long> allowed) {
         TopicState topic = catalog.byName(topicName).filter(t -> !t.isDeleted()).orElseThrow(() -> unknownTopic(topicName));
         Subscription s = Optional.ofNullable(subscriptions.get(subscription)).orElseThrow(() -> unknownSubscription(subscription));
         LogBounds bounds = topic.bounds();
@@ -159,7 +166,7 @@ final class RocksCursorStore implements CursorStore {
             }
             CursorKey key = new CursorKey(subscription, topic.id());
             Long current = staged.containsKey(key) ? staged.get(key) : s.cursors.get(topic.id());
-            if (forwardOnly && current != null && offset <= current) {
+            if (!allowed.test(current)) {
                 return () -> false;
             }
             group.put(Cf.CURSORS, Keys.cursor(subscription, topic.id()), Keys.longValue(offset));

@@ -120,8 +120,10 @@ public final class RocksLogStore implements LogStore {
             }
             TopicConfig c = topicConfig == null ? TopicConfig.DEFAULTS : topicConfig;
             state = writer.call(catalog.create(name, c, config.clock().millis(), counters), config.defaultDurability());
+            // Told under the lock: a delete and a re-create of one name must reach listeners in the order
+            // they happened, or a subscription could drop the new topic after seeing its creation.
+            listeners.topicCreated(name);
         }
-        listeners.topicCreated(name);
         return state.info();
     }
 
@@ -178,8 +180,8 @@ public final class RocksLogStore implements LogStore {
                 undoMarkIfNotDeleted(state, e);
                 throw e;
             }
+            listeners.topicDeleted(name);
         }
-        listeners.topicDeleted(name);
     }
 
     /**

@@ -42,6 +42,20 @@ class CursorStoreTest {
     }
 
     @Test
+    void aConditionalCommitLosesToASeekMadeWhileItsBatchWasInFlight() {
+        try (RocksLogStore store = TestStores.open(dir)) {
+            append(store.getOrCreate("t"), records("a", 10));
+            CursorStore cursors = store.cursors();
+            cursors.putSubscription("s", new byte[] {1});
+            assertTrue(cursors.commitIfAt("s", "t", 0, 4), "no cursor yet: the delivery from 0 commits");
+            assertTrue(cursors.commitIfAt("s", "t", 4, 7));
+            cursors.seek("s", "t", 0); // an operator replays while the batch [7, 10) is being delivered
+            assertFalse(cursors.commitIfAt("s", "t", 7, 10));
+            assertEquals(OptionalLong.of(0), cursors.committed("s", "t"), "the seek must survive the late commit");
+        }
+    }
+
+    @Test
     void unknownNamesAreTypedErrors() {
         try (RocksLogStore store = TestStores.open(dir)) {
             store.getOrCreate("t");
