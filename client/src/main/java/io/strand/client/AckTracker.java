@@ -75,12 +75,49 @@ final class AckTracker {
     }
 
     /**
-     * A new session starts at the broker's committed positions: nothing is delivered in it yet, and what
-     * this subscriber committed before may have been lost with the old connection, so commit it again.
+     * A new session starts at the broker's committed positions ({@code brokerCommitted}: topic → offset;
+     * a topic missing there is at 0). Nothing is delivered in it yet. A topic whose broker position is
+     * below what this subscriber successfully committed was moved back by someone else while we were
+     * away — an admin seek, or the topic was deleted and re-created — so its positions are forgotten
+     * (and acks still in flight from before are ignored): re-committing them would undo the seek, and
+     * skipping offsets as "already acked" would lose the replay. For the other topics, acknowledged
+     * positions the broker does not have yet are committed again.
      */
-    synchronized void newSession() {
+    synchronized void newSession(Map<String, Long> brokerCommitted) {
         delivered.clear();
-        committed.clear();
+        boolean rewound = false;
+        for (String topic : new java.util.ArrayList<>(committed.keySet())) {
+            long broker = brokerCommitted.getOrDefault(topic, 0L);
+            if (broker < committed.get(topic)) {
+                acked.remove(topic);
+                committed.remove(topic);
+                rewound = true;
+            } else {
+                committed.put(topic, broker);
+            }
+        }
+        if (rewound) {
+            epoch++;
+        }
+    }
+
+    /**
+     * Called before handing out {@code offset} of {@code topic} in this session. The broker only ever
+     * moves a session forward, except when the subscription is seeked or the topic is re-created: an
+     * offset below what this session already delivered means exactly that, so the topic's positions are
+     * forgotten (the replayed messages are delivered, not skipped as "already acked") and a new epoch
+     * starts. Returns the epoch to stamp on the message.
+     */
+    synchronized long beforeDelivery(String topic, long offset) {
+        Long next = delivered.get(topic);
+        if (next != null && offset < next) {
+            delivered.remove(topic);
+            acked.remove(topic);
+            committed.remove(topic);
+            epoch++;
+            notifyAll();
+        }
+        return epoch;
     }
 
     /** After a seek on {@code topic} (empty = all topics): forget every position there and start a new epoch. */

@@ -65,7 +65,7 @@ final class PullSession {
     void open() {
         Session session = connection.call(c -> c.openSession(subscriber));
         sessionId = session.getSessionId();
-        tracker.newSession();
+        tracker.newSession(brokerCommitted());
         commit();
     }
 
@@ -109,12 +109,24 @@ final class PullSession {
         return connection.call(c -> c.fetch(request), connection.requestTimeoutMs() + waitMs);
     }
 
+    /** The subscription's committed offsets as the broker has them now (topic → offset). */
+    private Map<String, Long> brokerCommitted() {
+        io.strand.api.SubscriptionInfo info = connection.call(c -> c.describeSubscription(subscriber.getName()));
+        Map<String, Long> out = new java.util.HashMap<>();
+        if (info.getCursors() != null) {
+            for (io.strand.api.CursorInfo cursor : info.getCursors()) {
+                out.put(cursor.getTopic(), cursor.getCommittedOffset());
+            }
+        }
+        return out;
+    }
+
     private void deliver(FetchResult result) {
-        long epoch = tracker.epoch();
         for (io.strand.api.Message wire : result.getMessages()) {
             if (!running.getAsBoolean() || !seeks.isEmpty()) {
                 return; // not handed out, so not acknowledged: the next session delivers them again
             }
+            long epoch = tracker.beforeDelivery(wire.getTopic(), wire.getOffset());
             ReceivedMessage message = Wire.fromWire(wire, epoch);
             if (tracker.alreadyAcked(message.topic(), message.offset())) {
                 continue;

@@ -228,6 +228,23 @@ class SubscriberIT {
     }
 
     @Test
+    void anAdminSeekOfALiveSubscriptionReplaysAndIsNotUndoneByItsCommits() throws Exception {
+        TestBroker broker = closing(TestBroker.start(dataDir));
+        publish(broker.clientOptions(), "operated", 0, 20);
+        Recorder recorder = new Recorder();
+        Subscriber s = closing(Strand.subscribe(options(broker.clientOptions(), "ops", "operated").build(), recorder));
+        s.caughtUp().get(30, TimeUnit.SECONDS);
+        Await.until(WAIT, () -> committed(broker.clientOptions(), "ops", "operated") == 20, () -> "commit of 20");
+        try (Admin admin = Strand.admin(broker.clientOptions())) {
+            admin.seek("ops", java.util.Optional.of("operated"), StartPosition.earliest());
+        }
+        publish(broker.clientOptions(), "operated", 20, 21); // wakes the subscriber's long-poll
+        Await.until(WAIT, () -> recorder.messages.size() >= 41, () -> "the 20 replayed messages and the new one");
+        assertEquals(List.of(0L, 1L, 2L), recorder.offsets().subList(20, 23));
+        Await.until(WAIT, () -> committed(broker.clientOptions(), "ops", "operated") == 21, () -> "commit of 21");
+    }
+
+    @Test
     void aNewSubscriptionStartsWhereItsStartPositionSays() throws Exception {
         TestBroker broker = closing(TestBroker.start(dataDir));
         ClientOptions client = broker.clientOptions();

@@ -96,10 +96,35 @@ class UnitValuesTest {
         ReceivedMessage m = message("t", 4, tracker.epoch());
         tracker.delivered(m);
         tracker.ack(m);
-        tracker.committed("t", 5);
-        tracker.newSession();
-        assertEquals(Map.of("t", 5L), tracker.toCommit());
+        tracker.committed("t", 3);
+        tracker.newSession(Map.of("t", 3L));
+        assertEquals(Map.of("t", 5L), tracker.toCommit(), "acked past what the broker has: commit again");
         assertEquals(0, tracker.unacked());
+    }
+
+    @Test
+    void aPositionMovedBackWhileAwayIsForgottenNotRecommitted() {
+        AckTracker tracker = new AckTracker();
+        ReceivedMessage m = message("t", 9, tracker.epoch());
+        tracker.delivered(m);
+        tracker.ack(m);
+        tracker.committed("t", 10);
+        tracker.newSession(Map.of("t", 0L)); // an admin seek to 0 happened meanwhile
+        assertTrue(tracker.toCommit().isEmpty(), "re-committing 10 would undo the seek");
+        assertFalse(tracker.alreadyAcked("t", 3), "the replayed messages must be delivered");
+    }
+
+    @Test
+    void anOffsetBelowWhatThisSessionDeliveredMeansTheTopicWasRewound() {
+        AckTracker tracker = new AckTracker();
+        long epoch = tracker.beforeDelivery("t", 5);
+        ReceivedMessage m = message("t", 5, epoch);
+        tracker.delivered(m);
+        tracker.ack(m);
+        long after = tracker.beforeDelivery("t", 0); // a seek (or a re-created topic) in the middle of a session
+        assertTrue(after > epoch);
+        assertFalse(tracker.alreadyAcked("t", 0));
+        assertTrue(tracker.toCommit().isEmpty());
     }
 
     @Test
