@@ -8,7 +8,6 @@ import org.apache.thrift.protocol.TProtocol;
 import org.apache.thrift.transport.TSocket;
 import org.apache.thrift.transport.TTransport;
 import org.apache.thrift.transport.TTransportException;
-import org.apache.thrift.transport.layered.TFramedTransport;
 
 /**
  * Opens {@link Connection}s as {@link ClientOptions} say: TCP socket, then framing and protocol. This
@@ -41,7 +40,7 @@ final class Connector {
             socket = new TSocket(config, broker.host(), broker.port(), requestMs, connectMs);
             socket.open();
             socket.getSocket().setTcpNoDelay(true);
-            TTransport transport = options.framed() ? new TFramedTransport(socket, options.maxFrameBytes()) : socket;
+            TTransport transport = options.framed() ? new ReusingFramedTransport(socket, options.maxFrameBytes()) : socket;
             TProtocol protocol = options.protocol() == WireProtocol.COMPACT
                     ? new TCompactProtocol(transport) : new TBinaryProtocol(transport);
             return new Connection(broker, socket, transport, new PubSub.Client(protocol), options.requestTimeout());

@@ -29,7 +29,8 @@ public final class Message {
         }
         this.data = Objects.requireNonNull(data, "data").clone();
         this.key = key == null ? null : key.clone();
-        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        // No map copied for the common header-less message (a W1 profile showed the copy per send).
+        this.headers = headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** A message whose payload is the UTF-8 bytes of {@code data}. */

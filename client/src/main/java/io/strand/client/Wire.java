@@ -15,11 +15,20 @@ final class Wire {
     private Wire() {
     }
 
-    /** The wire form of an outgoing message; the topic field is left empty (the batch names it). */
+    /**
+     * The wire form of an outgoing message; the topic field is left empty (the batch names it).
+     *
+     * <p>Buffer ownership: data and key are wrapped, not copied — the generated constructor and
+     * setters copy every binary field, which was a second payload copy per {@code send} on the
+     * application thread (W1 profile). Sharing is safe because {@link Message} owns private copies
+     * that nothing writes, and Thrift only reads them while encoding.
+     */
     static io.strand.api.Message toWire(Message m) {
-        io.strand.api.Message wire = new io.strand.api.Message("", ByteBuffer.wrap(m.dataUnsafe()));
+        io.strand.api.Message wire = new io.strand.api.Message();
+        wire.topic = "";
+        wire.data = ByteBuffer.wrap(m.dataUnsafe());
         if (m.keyUnsafe() != null) {
-            wire.setKey(ByteBuffer.wrap(m.keyUnsafe()));
+            wire.key = ByteBuffer.wrap(m.keyUnsafe());
         }
         if (!m.headers().isEmpty()) {
             wire.setHeaders(new HashMap<>(m.headers()));
@@ -30,7 +39,7 @@ final class Wire {
     static ReceivedMessage fromWire(io.strand.api.Message m, long epoch) {
         return new ReceivedMessage(m.getTopic(), m.isSetOffset() ? m.getOffset() : -1,
                 Instant.ofEpochMilli(m.isSetTimestamp() ? m.getTimestamp() : 0),
-                bytes(m.bufferForData()), m.isSetKey() ? bytes(m.bufferForKey()) : null, m.getHeaders(), epoch);
+                bytes(m.data), m.isSetKey() ? bytes(m.key) : null, m.getHeaders(), epoch);
     }
 
     static Position toWire(StartPosition p) {
@@ -61,6 +70,10 @@ final class Wire {
         return d == Durability.FSYNC ? io.strand.api.Durability.FSYNC : io.strand.api.Durability.WAL;
     }
 
+    /**
+     * A private copy of the buffer's remaining bytes. Reads the generated fields directly: their
+     * {@code bufferFor...} accessors return copies, which made two payload copies per received message.
+     */
     private static byte[] bytes(ByteBuffer buffer) {
         if (buffer == null) {
             return new byte[0];

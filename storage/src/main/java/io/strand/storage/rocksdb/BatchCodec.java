@@ -37,6 +37,8 @@ final class BatchCodec {
     private BatchCodec() {
     }
 
+    private static final byte[][] NO_HEADERS = new byte[0][];
+
     /** Lays out {@code records}; the result needs {@link #seal} before it is stored. */
     static byte[] encode(List<Record> records) {
         List<byte[][]> headerBytes = new ArrayList<>(records.size());
@@ -110,6 +112,9 @@ final class BatchCodec {
     }
 
     private static byte[][] headerBytes(Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return NO_HEADERS; // the common case: no array per header-less record
+        }
         byte[][] out = new byte[headers.size() * 2][];
         int i = 0;
         for (Map.Entry<String, String> h : headers.entrySet()) {
