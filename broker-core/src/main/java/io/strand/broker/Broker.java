@@ -8,6 +8,7 @@ import io.strand.broker.config.BrokerConfig;
 import io.strand.broker.net.ServerSettings;
 import io.strand.broker.net.ThriftServer;
 import io.strand.broker.service.BrokerService;
+import io.strand.storage.FaultInjector;
 import io.strand.storage.LogStore;
 import io.strand.storage.StorageException;
 import java.io.UncheckedIOException;
@@ -74,11 +75,16 @@ public final class Broker implements AutoCloseable {
      *                              locked by another broker, ...); nothing is left open
      */
     public static Broker start(BrokerConfig config) {
+        return start(config, FaultInjector.NONE);
+    }
+
+    /** As {@link #start(BrokerConfig)}, with a storage fault point: tests make the disk fail under a whole broker. */
+    static Broker start(BrokerConfig config, FaultInjector storageFaults) {
         long started = System.nanoTime();
         MetricRegistry metrics = new MetricRegistry();
         Deque<AutoCloseable> opened = new ArrayDeque<>();
         try {
-            LogStore store = LogStore.open(config.storageConfig(), metrics);
+            LogStore store = LogStore.open(config.storageConfig().toBuilder().faultInjector(storageFaults).build(), metrics);
             opened.push(store);
             BrokerService service = new BrokerService(store, config.serviceSettings(), metrics, Clock.systemUTC());
             opened.push(service);
