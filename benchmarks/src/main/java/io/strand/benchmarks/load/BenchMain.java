@@ -63,6 +63,10 @@ public final class BenchMain implements Callable<Integer> {
             + "when a server starts for W1-W5 (default 300,000; --quick 100,000; 0 = none)")
     Long warmupMessages;
 
+    @Option(names = "--latency-warmup-seconds", paramLabel = "S", description = "W3/W5: seconds the fixed-rate "
+            + "publisher and subscriptions run, unmeasured, before the measured window (default 5; --quick 2; 0 = none)")
+    Long latencyWarmupSeconds;
+
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
             description = "run everything N times; the table shows each result's median run (default 1)")
     int repeat;
@@ -122,6 +126,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (warmupMessages != null) {
             s = s.withWarmupMessages(warmupMessages);
+        }
+        if (latencyWarmupSeconds != null) {
+            s = s.withLatencyWarmup(Duration.ofSeconds(latencyWarmupSeconds));
         }
         return s;
     }
