@@ -15,6 +15,15 @@ import org.slf4j.LoggerFactory;
  * until the subscriber is closed ({@link #run} returns normally, after a last commit) or something
  * fails ({@link #run} throws and the subscriber decides whether to reconnect).
  *
+ * <p>Fetch-ahead: when a fetch returns messages, the next fetch is sent <em>before</em> they are
+ * handed to the handler, so the broker reads and encodes the next batch (or parks the long-poll)
+ * while this thread delivers the current one. At most one request is ever outstanding on the
+ * connection. The next fetch is sent only when nothing else needs the connection first — no seek
+ * queued, no commit due, room left under {@code max.unacked} for both batches. A fetched batch that
+ * is not delivered (a seek arrived, the subscriber is closing, the handler failed) ends the session's
+ * reading: the outstanding fetch is received and dropped, and the session is reopened from the
+ * committed cursor — so nothing is skipped, and nothing is delivered out of order.
+ *
  * <p>Runs entirely on the subscriber's thread; not thread-safe.
  */
 final class PullSession {
@@ -47,6 +56,8 @@ final class PullSession {
     private final Connection connection;
     private long sessionId;
     private boolean handledAny;
+    /** A fetch was sent and its response not yet read: no other call may use the connection. */
+    private boolean fetchOutstanding;
 
     PullSession(SubscriberOptions options, io.strand.api.Subscriber subscriber, MessageHandler handler,
                 AckTracker tracker, Queue<SeekRequest> seeks, BooleanSupplier running, Runnable onCaughtUp,
@@ -72,41 +83,76 @@ final class PullSession {
     void run() throws InterruptedException {
         long commitIntervalNanos = options.autoCommitInterval().toNanos();
         long nextCommit = System.nanoTime() + commitIntervalNanos;
+        boolean stoppedEarly = false;
         try {
             while (running.getAsBoolean()) {
-                processSeeks();
-                if (System.nanoTime() - nextCommit >= 0) {
-                    commit();
-                    nextCommit = System.nanoTime() + commitIntervalNanos;
+                if (!fetchOutstanding) {
+                    processSeeks(stoppedEarly);
+                    stoppedEarly = false;
+                    if (System.nanoTime() - nextCommit >= 0) {
+                        commit();
+                        nextCommit = System.nanoTime() + commitIntervalNanos;
+                    }
+                    int room = options.maxUnacked() - tracker.unacked();
+                    if (room <= 0) {
+                        tracker.awaitAck(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextCommit - System.nanoTime())));
+                        continue;
+                    }
+                    sendFetch(Math.min(room, options.fetchMaxMessages()));
                 }
-                int room = options.maxUnacked() - tracker.unacked();
-                if (room <= 0) {
-                    tracker.awaitAck(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextCommit - System.nanoTime())));
-                    continue;
-                }
-                FetchResult result = fetch(Math.min(room, options.fetchMaxMessages()));
+                FetchResult result = receiveFetch();
                 if (result.getMessages().isEmpty()) {
                     noticeIdle();
-                } else {
-                    deliver(result);
+                    continue;
+                }
+                int roomAfter = options.maxUnacked() - tracker.unacked() - result.getMessagesSize();
+                if (roomAfter > 0 && seeks.isEmpty() && running.getAsBoolean() && System.nanoTime() - nextCommit < 0) {
+                    sendFetch(Math.min(roomAfter, options.fetchMaxMessages()));
+                }
+                if (!deliver(result)) {
+                    dropOutstandingFetch();
+                    stoppedEarly = true;
                 }
             }
         } catch (HandlerFailure e) {
+            dropOutstandingFetch();
             commit();
             throw e;
         }
+        dropOutstandingFetch();
         commit();
     }
 
-    private FetchResult fetch(int maxMessages) {
+    private void sendFetch(int maxMessages) {
         FetchRequest request = new FetchRequest();
         request.setSubscription(subscriber.getName());
         request.setSessionId(sessionId);
         request.setMaxMessages(maxMessages);
         request.setMaxBytes(options.fetchMaxBytes());
-        long waitMs = options.fetchMaxWait().toMillis();
-        request.setMaxWaitMs((int) Math.min(Integer.MAX_VALUE, waitMs));
-        return connection.call(c -> c.fetch(request), connection.requestTimeoutMs() + waitMs);
+        request.setMaxWaitMs((int) Math.min(Integer.MAX_VALUE, options.fetchMaxWait().toMillis()));
+        connection.call(c -> {
+            c.send_fetch(request);
+            return null;
+        });
+        fetchOutstanding = true;
+    }
+
+    private FetchResult receiveFetch() {
+        FetchResult result = connection.call(c -> c.recv_fetch(),
+                connection.requestTimeoutMs() + options.fetchMaxWait().toMillis());
+        fetchOutstanding = false;
+        return result;
+    }
+
+    /**
+     * Reads and drops the response of an outstanding fetch, if any. Its messages were read ahead in
+     * this session but never handed out, so they are not acknowledged; the caller reopens the session
+     * or ends it, and the next session reads them again from the committed cursor.
+     */
+    private void dropOutstandingFetch() {
+        if (fetchOutstanding) {
+            receiveFetch();
+        }
     }
 
     /** The subscription's committed offsets as the broker has them now (topic → offset). */
@@ -121,10 +167,11 @@ final class PullSession {
         return out;
     }
 
-    private void deliver(FetchResult result) {
+    /** Hands the batch to the handler; false when it stopped early for a seek or a close. */
+    private boolean deliver(FetchResult result) {
         for (io.strand.api.Message wire : result.getMessages()) {
             if (!running.getAsBoolean() || !seeks.isEmpty()) {
-                return; // not handed out, so not acknowledged: the next session delivers them again
+                return false; // not handed out, so not acknowledged: the next session delivers them again
             }
             long epoch = tracker.beforeDelivery(wire.getTopic(), wire.getOffset());
             ReceivedMessage message = Wire.fromWire(wire, epoch);
@@ -142,6 +189,7 @@ final class PullSession {
                 tracker.ack(message);
             }
         }
+        return true;
     }
 
     /** An empty fetch: if everything handed out is acknowledged, commit it and report "caught up". */
@@ -178,8 +226,10 @@ final class PullSession {
     /**
      * Carries out queued seeks: commit first (a later cumulative commit would undo the seek), move the
      * cursor, forget local positions, and reopen the session so the broker reads from the new cursor.
+     * Also reopens when {@code undelivered}: the last batch was not handed out whole, and the broker's
+     * read position of this session is past messages the handler never saw.
      */
-    private void processSeeks() {
+    private void processSeeks(boolean undelivered) {
         boolean moved = false;
         SeekRequest next;
         while ((next = seeks.poll()) != null) {
@@ -201,7 +251,7 @@ final class PullSession {
             moved = true;
             r.done().complete(null);
         }
-        if (moved) {
+        if (moved || undelivered) {
             open();
         }
     }

@@ -361,4 +361,53 @@ class SubscriberIT {
         assertEquals(List.of(0L, 1L, 2L, 3L, 3L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), attempts);
         assertTrue(s.isRunning());
     }
+
+    private static List<Long> range(long from, long to) {
+        return java.util.stream.LongStream.range(from, to).boxed().toList();
+    }
+
+    /** Small batches keep a fetch-ahead outstanding while the handler runs (see PullSession). */
+    @Test
+    void aSeekMidBatchWithTheNextFetchOutstandingReplaysInOrderWithNothingSkipped() throws Exception {
+        TestBroker broker = closing(TestBroker.start(dataDir));
+        publish(broker.clientOptions(), "ahead", 0, 300);
+        Recorder recorder = new Recorder();
+        java.util.concurrent.atomic.AtomicReference<Subscriber> self = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicInteger seeksLeft = new AtomicInteger(1);
+        Subscriber s = closing(Strand.subscribe(options(broker.clientOptions(), "ahead-seeker", "ahead")
+                .fetchMaxMessages(10).build(), m -> {
+                    recorder.handle(m);
+                    if (m.offset() == 55 && seeksLeft.getAndDecrement() > 0) {
+                        while (self.get() == null) {
+                            Thread.onSpinWait();
+                        }
+                        self.get().seek("ahead", StartPosition.offset(20)); // not awaited: this thread carries it out
+                    }
+                }));
+        self.set(s);
+        Await.until(WAIT, () -> recorder.messages.size() >= 56 + 280, () -> "336 deliveries, have " + recorder.messages.size());
+        s.close();
+        List<Long> expected = new ArrayList<>(range(0, 56));
+        expected.addAll(range(20, 300));
+        assertEquals(expected, recorder.offsets());
+    }
+
+    @Test
+    void aHandlerFailureWithTheNextFetchOutstandingRedeliversFromTheFailedMessage() throws Exception {
+        TestBroker broker = closing(TestBroker.start(dataDir));
+        publish(broker.clientOptions(), "ahead-fail", 0, 200);
+        List<Long> attempts = new CopyOnWriteArrayList<>();
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        Subscriber s = closing(Strand.subscribe(options(broker.clientOptions(), "ahead-retrier", "ahead-fail")
+                .fetchMaxMessages(10).build(), m -> {
+                    attempts.add(m.offset());
+                    if (m.offset() == 95 && failuresLeft.getAndDecrement() > 0) {
+                        throw new IllegalStateException("not yet");
+                    }
+                }));
+        s.caughtUp().get(30, TimeUnit.SECONDS);
+        List<Long> expected = new ArrayList<>(range(0, 96));
+        expected.addAll(range(95, 200));
+        assertEquals(expected, attempts);
+    }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
-import org.apache.thrift.TByteArrayOutputStream;
 import org.apache.thrift.TConfiguration;
 import org.apache.thrift.transport.TEndpointTransport;
 import org.apache.thrift.transport.TTransportException;
@@ -55,12 +54,14 @@ final class ConnectionTransport extends TEndpointTransport {
     private static final int RETAINED_BUFFER = 32 * 1024;
     /** Announced lengths up to this are trusted without waiting for the bytes (cheap to allocate). */
     private static final int EAGER_ALLOCATION = 64 * 1024;
+    /** Reserves a framed response's length prefix; {@link #flush} fills it in (in the buffer, not here). */
+    private static final byte[] FRAME_HEADER_PLACEHOLDER = new byte[4];
 
     private final InputStream in;
     private final OutputStream out;
     private final int maxRequestBytes;
     private final ConnectionMemory memory;
-    private final TByteArrayOutputStream writeBuffer = new TByteArrayOutputStream(INITIAL_BUFFER);
+    private final ResponseBuffer writeBuffer = new ResponseBuffer(INITIAL_BUFFER, RETAINED_BUFFER);
 
     private byte[] buffer = new byte[INITIAL_BUFFER];
     private int position;
@@ -87,9 +88,9 @@ final class ConnectionTransport extends TEndpointTransport {
     /** Fixes the framing for the rest of the connection (decided by {@link WireFormat#detect}). */
     void useFraming(boolean framed) {
         this.framed = framed;
-        writeBuffer.reset();
+        writeBuffer.clear();
         if (framed) {
-            writeBuffer.write(new byte[4], 0, 4);
+            writeBuffer.write(FRAME_HEADER_PLACEHOLDER, 0, 4);
         }
     }
 
@@ -135,7 +136,7 @@ final class ConnectionTransport extends TEndpointTransport {
             int size = peekInt(0);
             checkFrameSize(size, maxRequestBytes);
             announced = 4L + size;
-            memory.cover(footprint(buffer.length, writeBuffer.get().length));
+            memory.cover(footprint(buffer.length, writeBuffer.capacity()));
             position += 4;
             if (!fill(size)) {
                 throw new TTransportException(TTransportException.END_OF_FILE,
@@ -178,7 +179,7 @@ final class ConnectionTransport extends TEndpointTransport {
         announced = 0;
         decoded = 0;
         retired = 0;
-        memory.releaseTo(footprint(buffer.length, writeBuffer.get().length));
+        memory.releaseTo(footprint(buffer.length, writeBuffer.capacity()));
     }
 
     /** Adds {@code bytes} to the decoded-size estimate of the request in progress (see {@link LimitedProtocol}). */
@@ -187,7 +188,7 @@ final class ConnectionTransport extends TEndpointTransport {
             return;
         }
         decoded += bytes;
-        memory.cover(footprint(buffer.length, writeBuffer.get().length));
+        memory.cover(footprint(buffer.length, writeBuffer.capacity()));
     }
 
     /** The memory of the request in progress if the read and write buffers had these capacities. */
@@ -304,7 +305,7 @@ final class ConnectionTransport extends TEndpointTransport {
         // capacity > unread always: needed > unread, and grown > unread whenever needed exceeds the buffer
         int capacity = lent ? (int) Math.min(grown, Math.max(INITIAL_BUFFER, Math.max(needed, 2L * unread))) : grown;
         retired += lent ? buffer.length : position;
-        memory.cover(footprint(capacity, writeBuffer.get().length));
+        memory.cover(footprint(capacity, writeBuffer.capacity()));
         if (lent || capacity != buffer.length) {
             byte[] next = new byte[capacity];
             System.arraycopy(buffer, position, next, 0, unread);
@@ -319,19 +320,17 @@ final class ConnectionTransport extends TEndpointTransport {
 
     @Override
     public void write(byte[] src, int off, int len) throws MemoryBudgetException {
-        int capacity = writeBuffer.get().length;
-        long needed = (long) writeBuffer.len() + len;
-        if (needed > capacity) {
-            // ByteArrayOutputStream grows to the larger of twice its capacity and what is needed.
-            memory.cover(footprint(buffer.length, Math.max(needed, 2L * capacity)));
+        long capacity = writeBuffer.capacityAfter(len);
+        if (capacity > writeBuffer.capacity()) {
+            memory.cover(footprint(buffer.length, capacity));
         }
         writeBuffer.write(src, off, len);
     }
 
     @Override
     public void flush() throws TTransportException {
-        byte[] bytes = writeBuffer.get();
-        int length = writeBuffer.len();
+        byte[] bytes = writeBuffer.array();
+        int length = writeBuffer.length();
         if (framed) {
             int payload = length - 4;
             bytes[0] = (byte) (payload >>> 24);

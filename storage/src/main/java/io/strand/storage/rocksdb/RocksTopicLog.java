@@ -108,8 +108,9 @@ final class RocksTopicLog implements TopicLog {
             return new ReadResult(List.of(), offset);
         }
         db.enterRead();
-        try (RocksIterator it = db.iterator(Cf.LOG)) {
-            it.seekForPrev(Keys.log(topic.id(), offset));
+        try (BoundedIterator bounded = db.iterator(Cf.LOG, Keys.topicStart(topic.id()), Keys.log(topic.id(), bounds.end()))) {
+            RocksIterator it = bounded.iterator();
+            seekToBatchHolding(it, offset);
             BatchScan scan = new BatchScan(offset, bounds.end(), maxRecords, maxBytes);
             while (!scan.full()) {
                 if (!it.isValid() || Keys.getLong(it.key(), 0) != topic.id()) {
@@ -134,6 +135,19 @@ final class RocksTopicLog implements TopicLog {
             throw StoreDb.readFailure("reading topic '" + name() + "' at offset " + offset, e);
         } finally {
             db.exitRead();
+        }
+    }
+
+    /**
+     * Positions {@code it} on the batch holding {@code offset}. A reader that keeps up asks for the
+     * offset right after the last batch it read, which is the key of the next batch: a forward seek
+     * finds it exactly. Only an offset inside a batch needs the floor seek, which is the costlier one.
+     */
+    private void seekToBatchHolding(RocksIterator it, long offset) {
+        byte[] key = Keys.log(topic.id(), offset);
+        it.seek(key);
+        if (!it.isValid() || Keys.getLong(it.key(), 8) != offset) {
+            it.seekForPrev(key);
         }
     }
 

@@ -311,6 +311,21 @@ final class StoreDb implements AutoCloseable {
         return db.newIterator(handles.get(cf), readOptions);
     }
 
+    /** Opens an iterator with the given read options (which must outlive it). */
+    @FunctionalInterface
+    interface IteratorFactory {
+        RocksIterator open(ReadOptions options);
+    }
+
+    /**
+     * An iterator over the keys {@code [lower, upper)} of {@code cf} only, with its own implicit
+     * snapshot; close it before {@link #exitRead()}.
+     */
+    BoundedIterator iterator(Cf cf, byte[] lower, byte[] upper) {
+        ColumnFamilyHandle handle = handles.get(cf);
+        return new BoundedIterator(options -> db.newIterator(handle, options), lower, upper);
+    }
+
     /** Enters a read section; fails with CLOSED once {@link #close} has begun. */
     void enterRead() {
         lifecycle.readLock().lock();

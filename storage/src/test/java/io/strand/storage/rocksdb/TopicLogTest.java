@@ -75,6 +75,35 @@ class TopicLogTest {
         assertEquals(7, r.nextOffset());
     }
 
+    /** Reads are confined to the topic's own keys: neighbours on either side never leak in. */
+    @Test
+    void everyOffsetReadsBackItsOwnRecordWithTopicsInterleavedAroundIt() {
+        TopicLog before = store.getOrCreate("before");
+        TopicLog middle = store.getOrCreate("middle");
+        TopicLog after = store.getOrCreate("after");
+        for (int round = 0; round < 4; round++) {
+            append(before, records("x" + round + "-", 2));
+            append(middle, records("m" + round + "-", 3));
+            append(after, records("y" + round + "-", 2));
+        }
+        store.close(); // flushes: these batches now sit in an SST file, the next ones in the memtable
+        store = TestStores.open(TestStores.config(dir).clock(clock).build());
+        before = store.find("before").orElseThrow();
+        middle = store.find("middle").orElseThrow();
+        after = store.find("after").orElseThrow();
+        append(middle, records("m4-", 3));
+        List<String> all = texts(middle.read(0, 100, Long.MAX_VALUE).records());
+        assertEquals(15, all.size());
+        for (int offset = 0; offset < 15; offset++) {
+            ReadResult r = middle.read(offset, 2, Long.MAX_VALUE);
+            assertEquals(all.subList(offset, Math.min(15, offset + 2)), texts(r.records()), "from offset " + offset);
+            assertEquals(offset, r.records().get(0).offset());
+        }
+        assertEquals("m4-2", texts(middle.read(14, 10, Long.MAX_VALUE).records()).get(0));
+        assertEquals(List.of("x0-0", "x0-1", "x1-0"), texts(before.read(0, 3, Long.MAX_VALUE).records()));
+        assertEquals(List.of("y3-1"), texts(after.read(7, 3, Long.MAX_VALUE).records()));
+    }
+
     @Test
     void maxBytesStopsBeforeTheRecordThatWouldExceedItButAlwaysReturnsTheFirst() {
         TopicLog log = store.getOrCreate("t");
