@@ -5,31 +5,39 @@ import io.strand.storage.Durability;
 import io.strand.storage.ProducerBatch;
 import io.strand.storage.StorageError;
 import io.strand.storage.StorageException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.rocksdb.RocksDBException;
 
 /**
- * One queued {@code append}: the batch already encoded by the caller ({@link BatchCodec#encode}); the
- * writer stamps its timestamp, gives it its offsets and stages it with its time-index entry and,
- * for idempotent producers, the producer's updated state — all in the group's one WriteBatch.
+ * One queued {@code append}: the batch already encoded by the caller, as one or more stored batches
+ * ({@link BatchCodec#encodeChunks}); the writer stamps their timestamp, gives them consecutive offsets
+ * and stages each with its time-index entry and, for idempotent producers, the producer's updated
+ * state — all in the group's one WriteBatch, so the append is stored whole or not at all.
  */
 final class AppendRequest extends WriteRequest {
     final CompletableFuture<AppendResult> future = new CompletableFuture<>();
     private final TopicState topic;
-    private final byte[] batch;
+    private final List<BatchCodec.Chunk> chunks;
     private final int count;
+    private final long bytes;
     private final Optional<ProducerBatch> producer;
     private final Durability durability;
     private final StoreMetrics metrics;
     private AppendResult result;
 
-    AppendRequest(TopicState topic, byte[] batch, int count, Optional<ProducerBatch> producer, Durability durability,
-                  StoreMetrics metrics) {
+    AppendRequest(TopicState topic, List<BatchCodec.Chunk> chunks, int count, Optional<ProducerBatch> producer,
+                  Durability durability, StoreMetrics metrics) {
         this.topic = topic;
-        this.batch = batch;
+        this.chunks = List.copyOf(chunks);
         this.count = count;
+        long total = 0;
+        for (BatchCodec.Chunk c : chunks) {
+            total += c.bytes().length;
+        }
+        this.bytes = total;
         this.producer = producer;
         this.durability = durability;
         this.metrics = metrics;
@@ -37,7 +45,7 @@ final class AppendRequest extends WriteRequest {
 
     @Override
     long queuedBytes() {
-        return batch.length;
+        return bytes;
     }
 
     @Override
@@ -64,11 +72,16 @@ final class AppendRequest extends WriteRequest {
         }
         long timestamp = Math.max(group.clock.millis(), topic.lastTimestamp);
         long base = topic.stagedEnd;
-        BatchCodec.seal(batch, timestamp);
-        group.put(Cf.LOG, Keys.log(topic.id(), base), batch);
-        group.put(Cf.TIMEINDEX, Keys.timeIndex(topic.id(), timestamp, base), TimeIndexEntry.encode(count, batch.length));
+        long at = base;
+        for (BatchCodec.Chunk chunk : chunks) {
+            byte[] stored = chunk.bytes();
+            BatchCodec.seal(stored, timestamp);
+            group.put(Cf.LOG, Keys.log(topic.id(), at), stored);
+            group.put(Cf.TIMEINDEX, Keys.timeIndex(topic.id(), timestamp, at), TimeIndexEntry.encode(chunk.count(), stored.length));
+            at += chunk.count();
+        }
         topic.stagedEnd = base + count;
-        topic.stagedSize += batch.length;
+        topic.stagedSize += bytes;
         topic.lastTimestamp = timestamp;
         group.appended(topic);
         result = new AppendResult(base, count, timestamp, group.reached, false);
@@ -81,7 +94,7 @@ final class AppendRequest extends WriteRequest {
     void complete(GroupCommit group) {
         if (!result.duplicate()) {
             metrics.appendRecords.mark(count);
-            metrics.appendBytes.mark(batch.length);
+            metrics.appendBytes.mark(bytes);
         }
         metrics.appendLatency.update(System.nanoTime() - enqueuedNanos, TimeUnit.NANOSECONDS);
         future.complete(result);

@@ -39,6 +39,39 @@ final class BatchCodec {
 
     private static final byte[][] NO_HEADERS = new byte[0][];
 
+    /**
+     * Stored batches are at most about this big: a larger append is stored as consecutive batches of
+     * at most this many record bytes each (a record larger than this alone in its own), written in the
+     * same WriteBatch. Why: a read materialises whole stored batches, so without this cap a fetch of a
+     * single message out of a 16 MiB append would copy 16 MiB onto the heap.
+     */
+    static final int MAX_STORED_RECORD_BYTES = 1 << 20;
+
+    /** One stored batch of an append: its encoded bytes (unsealed) and how many records it holds. */
+    record Chunk(byte[] bytes, int count) {
+    }
+
+    /**
+     * Lays out {@code records} as one or more consecutive batches of at most
+     * {@value #MAX_STORED_RECORD_BYTES} record bytes each (see there); each needs {@link #seal}.
+     */
+    static List<Chunk> encodeChunks(List<Record> records, int maxChunkRecordBytes) {
+        List<Chunk> chunks = new ArrayList<>(1);
+        int from = 0;
+        long bytes = 0;
+        for (int i = 0; i < records.size(); i++) {
+            int size = records.get(i).sizeInBytes();
+            if (i > from && bytes + size > maxChunkRecordBytes) {
+                chunks.add(new Chunk(encode(records.subList(from, i)), i - from));
+                from = i;
+                bytes = 0;
+            }
+            bytes += size;
+        }
+        chunks.add(new Chunk(encode(records.subList(from, records.size())), records.size() - from));
+        return chunks;
+    }
+
     /** Lays out {@code records}; the result needs {@link #seal} before it is stored. */
     static byte[] encode(List<Record> records) {
         List<byte[][]> headerBytes = new ArrayList<>(records.size());

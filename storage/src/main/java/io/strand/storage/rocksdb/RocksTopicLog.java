@@ -52,7 +52,8 @@ final class RocksTopicLog implements TopicLog {
     public CompletableFuture<AppendResult> append(List<Record> records, Optional<ProducerBatch> producer) {
         try {
             validate(records, producer);
-            AppendRequest request = new AppendRequest(topic, BatchCodec.encode(records), records.size(), producer,
+            AppendRequest request = new AppendRequest(topic,
+                    BatchCodec.encodeChunks(records, BatchCodec.MAX_STORED_RECORD_BYTES), records.size(), producer,
                     topic.durability(config.defaultDurability()), metrics);
             writer.enqueue(request, config.appendQueueWait().toNanos());
             return request.future;

@@ -104,6 +104,47 @@ class TopicLogTest {
         assertEquals(List.of("y3-1"), texts(after.read(7, 3, Long.MAX_VALUE).records()));
     }
 
+    /** A read materialises whole stored batches, so a large append must not be stored as one. */
+    @Test
+    void aLargeAppendIsStoredAsBoundedBatchesAndStillReadsAndRecoversWhole() throws Exception {
+        TopicLog log = store.getOrCreate("big");
+        String padding = "x".repeat(100 * 1024);
+        List<io.strand.storage.Record> big = new java.util.ArrayList<>();
+        for (int i = 0; i < 35; i++) {
+            big.add(record("r" + i + ":" + padding));
+        }
+        AppendResult result = append(log, big);
+        assertEquals(0, result.baseOffset());
+        assertEquals(35, result.count());
+        assertEquals(List.of("r17"), texts(log.read(17, 1, 0).records()).stream().map(t -> t.split(":")[0]).toList());
+        List<StoredRecord> all = log.read(0, 100, Long.MAX_VALUE).records();
+        assertEquals(35, all.size());
+        for (int i = 0; i < 35; i++) {
+            assertEquals(i, all.get(i).offset());
+            assertTrue(texts(all.subList(i, i + 1)).get(0).startsWith("r" + i + ":"));
+        }
+        store.close();
+
+        List<Integer> storedSizes = new java.util.ArrayList<>();
+        RawRocks.edit(dir, (db, cf) -> {
+            try (org.rocksdb.RocksIterator it = db.newIterator(cf.of(Cf.LOG))) {
+                for (it.seekToFirst(); it.isValid(); it.next()) {
+                    storedSizes.add(it.value().length);
+                }
+            }
+        });
+        assertEquals(4, storedSizes.size(), "35 records of 100 KiB in batches of at most 1 MiB: " + storedSizes);
+        for (int size : storedSizes) {
+            assertTrue(size <= BatchCodec.MAX_STORED_RECORD_BYTES + 64 * 1024, "stored batch of " + size + " bytes");
+        }
+
+        store = TestStores.open(TestStores.config(dir).clock(clock).build());
+        TopicLog reopened = store.find("big").orElseThrow();
+        assertEquals(35, reopened.endOffset());
+        assertEquals(List.of("r34"), texts(reopened.read(34, 5, 0).records()).stream().map(t -> t.split(":")[0]).toList());
+        assertEquals(35, append(reopened, records("after", 1)).baseOffset());
+    }
+
     @Test
     void maxBytesStopsBeforeTheRecordThatWouldExceedItButAlwaysReturnsTheFirst() {
         TopicLog log = store.getOrCreate("t");
