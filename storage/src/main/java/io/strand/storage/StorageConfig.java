@@ -19,11 +19,18 @@ import java.util.Objects;
  * @param writeBufferBytes     RocksDB memtable size for the log column family
  * @param clock                source of append timestamps (injectable for tests)
  * @param faultInjector        test seam that can fail writes as a disk would; {@link FaultInjector#NONE} in production
+ * @param producerStatesMax    idempotent-producer states (producer × topic) remembered at most; beyond it the
+ *                             least recently used is forgotten, so producer ids cannot grow memory without bound
+ * @param producerStateExpiry  a producer's state on a topic is forgotten once it has not appended there for
+ *                             this long (its retries are long over: the client's delivery timeout is minutes)
  */
 public record StorageConfig(Path dataDir, Durability defaultDurability, int maxRecordBytes, int maxBatchBytes,
                             long appendQueueBytes, int appendQueueRecords, Duration appendQueueWait,
                             Duration retentionCheckInterval, long writeBufferBytes, Clock clock,
-                            FaultInjector faultInjector) {
+                            FaultInjector faultInjector, int producerStatesMax, Duration producerStateExpiry) {
+
+    public static final int DEFAULT_PRODUCER_STATES_MAX = 100_000;
+    public static final Duration DEFAULT_PRODUCER_STATE_EXPIRY = Duration.ofDays(1);
 
     public StorageConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -33,6 +40,10 @@ public record StorageConfig(Path dataDir, Durability defaultDurability, int maxR
         if (maxRecordBytes <= 0 || maxBatchBytes < maxRecordBytes) {
             throw new IllegalArgumentException("need 0 < maxRecordBytes <= maxBatchBytes");
         }
+        Objects.requireNonNull(producerStateExpiry, "producerStateExpiry");
+        if (producerStatesMax < 1 || producerStateExpiry.isNegative() || producerStateExpiry.isZero()) {
+            throw new IllegalArgumentException("need producerStatesMax >= 1 and a positive producerStateExpiry");
+        }
     }
 
     /** The settings without a fault injector (the form this record had before {@code faultInjector}). */
@@ -40,7 +51,8 @@ public record StorageConfig(Path dataDir, Durability defaultDurability, int maxR
                          long appendQueueBytes, int appendQueueRecords, Duration appendQueueWait,
                          Duration retentionCheckInterval, long writeBufferBytes, Clock clock) {
         this(dataDir, defaultDurability, maxRecordBytes, maxBatchBytes, appendQueueBytes, appendQueueRecords,
-                appendQueueWait, retentionCheckInterval, writeBufferBytes, clock, FaultInjector.NONE);
+                appendQueueWait, retentionCheckInterval, writeBufferBytes, clock, FaultInjector.NONE,
+                DEFAULT_PRODUCER_STATES_MAX, DEFAULT_PRODUCER_STATE_EXPIRY);
     }
 
     public static Builder builder(Path dataDir) {
@@ -51,7 +63,8 @@ public record StorageConfig(Path dataDir, Durability defaultDurability, int maxR
         return new Builder(dataDir).defaultDurability(defaultDurability).maxRecordBytes(maxRecordBytes)
                 .maxBatchBytes(maxBatchBytes).appendQueueBytes(appendQueueBytes).appendQueueRecords(appendQueueRecords)
                 .appendQueueWait(appendQueueWait).retentionCheckInterval(retentionCheckInterval)
-                .writeBufferBytes(writeBufferBytes).clock(clock).faultInjector(faultInjector);
+                .writeBufferBytes(writeBufferBytes).clock(clock).faultInjector(faultInjector)
+                .producerStatesMax(producerStatesMax).producerStateExpiry(producerStateExpiry);
     }
 
     public static final class Builder {
@@ -66,6 +79,8 @@ public record StorageConfig(Path dataDir, Durability defaultDurability, int maxR
         private long writeBufferBytes = 64L << 20;
         private Clock clock = Clock.systemUTC();
         private FaultInjector faultInjector = FaultInjector.NONE;
+        private int producerStatesMax = DEFAULT_PRODUCER_STATES_MAX;
+        private Duration producerStateExpiry = DEFAULT_PRODUCER_STATE_EXPIRY;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -82,10 +97,13 @@ public record StorageConfig(Path dataDir, Durability defaultDurability, int maxR
         public Builder clock(Clock v) { this.clock = v; return this; }
         /** Test seam; see {@link FaultInjector}. */
         public Builder faultInjector(FaultInjector v) { this.faultInjector = v; return this; }
+        public Builder producerStatesMax(int v) { this.producerStatesMax = v; return this; }
+        public Builder producerStateExpiry(Duration v) { this.producerStateExpiry = v; return this; }
 
         public StorageConfig build() {
             return new StorageConfig(dataDir, defaultDurability, maxRecordBytes, maxBatchBytes, appendQueueBytes,
-                    appendQueueRecords, appendQueueWait, retentionCheckInterval, writeBufferBytes, clock, faultInjector);
+                    appendQueueRecords, appendQueueWait, retentionCheckInterval, writeBufferBytes, clock, faultInjector,
+                    producerStatesMax, producerStateExpiry);
         }
     }
 }

@@ -195,6 +195,8 @@ public final class BrokerConfig {
     public long storageAppendQueueBytes() { return get(STORAGE_APPEND_QUEUE_BYTES); }
     public int storageAppendQueueRecords() { return get(STORAGE_APPEND_QUEUE_RECORDS); }
     public Duration storageAppendQueueWait() { return get(STORAGE_APPEND_QUEUE_WAIT); }
+    public int producerStatesMax() { return get(PRODUCER_STATES_MAX); }
+    public Duration producerStateExpiry() { return get(PRODUCER_STATE_EXPIRY); }
     public Duration shutdownTimeout() { return get(SHUTDOWN_TIMEOUT); }
     public boolean jmxEnabled() { return get(JMX_ENABLED); }
 
@@ -221,6 +223,8 @@ public final class BrokerConfig {
                 .appendQueueWait(storageAppendQueueWait())
                 .retentionCheckInterval(retentionCheckInterval())
                 .writeBufferBytes(storageWriteBufferBytes())
+                .producerStatesMax(producerStatesMax())
+                .producerStateExpiry(producerStateExpiry())
                 .build();
     }
 

@@ -97,6 +97,15 @@ public final class ConfigKeys {
     public static final ConfigKey<Duration> STORAGE_APPEND_QUEUE_WAIT = ConfigKey.ofMillis(
             "storage.append.queue.wait.ms", 30_000, 0, 10 * MINUTE_MS,
             "How long a publish waits for room in a full append queue before failing with UNAVAILABLE.");
+    public static final ConfigKey<Integer> PRODUCER_STATES_MAX = ConfigKey.ofInt("producer.states.max",
+            100_000, 1, 100_000_000,
+            "Idempotent-producer states (producer id × topic, the last 5 batch sequences each) kept at most; beyond"
+            + " it the least recently used is forgotten, so clients asking for producer ids cannot grow memory without"
+            + " bound. A forgotten producer's next batch is accepted as its first.");
+    public static final ConfigKey<Duration> PRODUCER_STATE_EXPIRY = ConfigKey.ofMillis("producer.state.expiry.ms",
+            DAY_MS, MINUTE_MS, 365 * DAY_MS,
+            "A producer's state on a topic is forgotten once it has not published there for this long. Keep it well"
+            + " above the clients' delivery timeout, so a retry is always recognised.");
     public static final ConfigKey<Duration> SHUTDOWN_TIMEOUT = ConfigKey.ofMillis("shutdown.timeout.ms",
             10_000, 0, 10 * MINUTE_MS,
             "On stop (SIGTERM), how long in-flight requests may take to finish before their connections are closed.");
@@ -110,7 +119,8 @@ public final class ConfigKeys {
             INFLIGHT_REQUEST_WAIT, FETCH_MAX_WAIT, FETCH_MAX_MESSAGES, FETCH_MAX_BYTES,
             PUSH_MAX_DELIVERIES, PUSH_BATCH_MESSAGES, PUSH_TIMEOUT, PUSH_BACKOFF_INITIAL, PUSH_BACKOFF_MAX,
             RETENTION_CHECK_INTERVAL, STORAGE_WRITE_BUFFER_BYTES, STORAGE_APPEND_QUEUE_BYTES,
-            STORAGE_APPEND_QUEUE_RECORDS, STORAGE_APPEND_QUEUE_WAIT, SHUTDOWN_TIMEOUT, JMX_ENABLED);
+            STORAGE_APPEND_QUEUE_RECORDS, STORAGE_APPEND_QUEUE_WAIT, PRODUCER_STATES_MAX, PRODUCER_STATE_EXPIRY,
+            SHUTDOWN_TIMEOUT, JMX_ENABLED);
 
     private static final Map<String, ConfigKey<?>> BY_NAME = byName();
 

@@ -5,9 +5,12 @@ import io.strand.storage.Durability;
 import io.strand.storage.StorageError;
 import io.strand.storage.StorageException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.rocksdb.RocksDBException;
@@ -23,29 +26,64 @@ import org.rocksdb.RocksIterator;
  * <p>Rules: the first batch of a producer on a topic may have any sequence; afterwards the next one
  * must be last + 1. A remembered sequence is a retry (the original result comes back, marked
  * duplicate); anything else is OUT_OF_ORDER_SEQUENCE. Writer thread only, after {@link #load}.
+ *
+ * <p>Bounds: any client can ask for producer ids, so the states are bounded in number ({@code
+ * maxStates}, least recently used forgotten first) and in time (a state whose last append is older
+ * than {@code expiryMillis} is forgotten). Both are applied when a state is remembered, and the
+ * forgotten states' keys are deleted in the same WriteBatch. A forgotten producer's next batch is taken
+ * as its first on that topic: only a retry of a batch acknowledged before it was forgotten could then be
+ * stored twice — which needs a producer silent for the whole expiry, or more than {@code maxStates}
+ * producer × topic pairs appending in between, far beyond a client's delivery timeout.
  */
 final class ProducerStates {
     static final int REMEMBERED = 5;
     private static final int ENTRY_BYTES = 29;
 
-    private final Map<ProducerKey, ArrayDeque<Entry>> states;
+    /** In access order: the first entry is the least recently checked or remembered. */
+    private final LinkedHashMap<ProducerKey, ArrayDeque<Entry>> states;
+    private final int maxStates;
+    private final long expiryMillis;
+    private volatile int sizeSnapshot;
+    private volatile long forgottenSnapshot;
 
-    private ProducerStates(Map<ProducerKey, ArrayDeque<Entry>> states) {
+    private ProducerStates(LinkedHashMap<ProducerKey, ArrayDeque<Entry>> states, int maxStates, long expiryMillis) {
         this.states = states;
+        this.maxStates = maxStates;
+        this.expiryMillis = expiryMillis;
     }
 
-    static ProducerStates load(StoreDb db) {
-        Map<ProducerKey, ArrayDeque<Entry>> states = new HashMap<>();
+    static ProducerStates load(StoreDb db, int maxStates, Duration expiry) {
+        Map<ProducerKey, ArrayDeque<Entry>> loaded = new HashMap<>();
         try (RocksIterator it = db.iterator(Cf.PRODUCERS)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
                 byte[] key = it.key();
-                states.put(new ProducerKey(Keys.getLong(key, 0), Keys.getLong(key, 8)), decode(it.value()));
+                loaded.put(new ProducerKey(Keys.getLong(key, 0), Keys.getLong(key, 8)), decode(it.value()));
             }
             it.status();
         } catch (RocksDBException e) {
             throw StoreDb.failure("loading producer state", e);
         }
-        return new ProducerStates(states);
+        LinkedHashMap<ProducerKey, ArrayDeque<Entry>> states = new LinkedHashMap<>(16, 0.75f, true);
+        loaded.entrySet().stream()
+                .sorted(Comparator.comparingLong(e -> lastAppendMillis(e.getValue())))
+                .forEach(e -> states.put(e.getKey(), e.getValue()));
+        ProducerStates loadedStates = new ProducerStates(states, maxStates, expiry.toMillis());
+        loadedStates.sizeSnapshot = states.size();
+        return loadedStates;
+    }
+
+    /** States remembered now; any thread (a snapshot the writer keeps current). */
+    int sizeSnapshot() {
+        return sizeSnapshot;
+    }
+
+    /** States forgotten by the bounds since the store opened; any thread. */
+    long forgottenSnapshot() {
+        return forgottenSnapshot;
+    }
+
+    private static long lastAppendMillis(ArrayDeque<Entry> entries) {
+        return entries.isEmpty() ? Long.MIN_VALUE : entries.getLast().result.timestamp();
     }
 
     /**
@@ -55,7 +93,7 @@ final class ProducerStates {
      * @throws StorageException OUT_OF_ORDER_SEQUENCE
      */
     Optional<AppendResult> check(long producerId, TopicState topic, long sequence) {
-        ArrayDeque<Entry> entries = states.get(new ProducerKey(producerId, topic.id()));
+        ArrayDeque<Entry> entries = states.get(new ProducerKey(producerId, topic.id())); // marks it recently used
         if (entries == null) {
             return Optional.empty();
         }
@@ -89,6 +127,24 @@ final class ProducerStates {
         }
         entries.addLast(new Entry(sequence, result));
         group.put(Cf.PRODUCERS, Keys.producer(producerId, topicId), encode(entries));
+        forgetBeyondBounds(group, result.timestamp());
+        sizeSnapshot = states.size();
+    }
+
+    /** Forgets least recently used states while there are too many or the eldest has expired. */
+    private void forgetBeyondBounds(GroupCommit group, long nowMillis) throws RocksDBException {
+        Iterator<Map.Entry<ProducerKey, ArrayDeque<Entry>>> eldest = states.entrySet().iterator();
+        while (eldest.hasNext()) {
+            Map.Entry<ProducerKey, ArrayDeque<Entry>> e = eldest.next();
+            boolean tooMany = states.size() > maxStates;
+            boolean expired = nowMillis - lastAppendMillis(e.getValue()) > expiryMillis;
+            if (!tooMany && !expired) {
+                return;
+            }
+            group.delete(Cf.PRODUCERS, Keys.producer(e.getKey().producerId, e.getKey().topicId));
+            eldest.remove();
+            forgottenSnapshot = forgottenSnapshot + 1; // single writer
+        }
     }
 
     /** Forgets, and stages the deletion of, every producer's state on the topic. */
@@ -100,6 +156,7 @@ final class ProducerStates {
                 it.remove();
             }
         }
+        sizeSnapshot = states.size();
     }
 
     private static byte[] encode(ArrayDeque<Entry> entries) {

@@ -53,7 +53,8 @@ public final class RocksLogStore implements LogStore {
         this.db = db;
         this.metrics = new StoreMetrics(registry);
         this.catalog = TopicCatalog.load(db);
-        this.producers = ProducerStates.load(db);
+        this.producers = ProducerStates.load(db, config.producerStatesMax(), config.producerStateExpiry());
+        metrics.watchProducerStates(producers);
         this.counters = Counters.load(db, catalog.maxId() + 1);
         this.cursors = RocksCursorStore.load(db, catalog, config.defaultDurability());
         this.writer = new GroupCommitWriter(db, new AppendQueue(config.appendQueueBytes(), config.appendQueueRecords()),

@@ -16,8 +16,10 @@ final class StoreMetrics {
     final Meter readRecords;
     final Meter appendFailures;
     final Counter retentionDeletedBatches;
+    private final MetricRegistry registry;
 
     StoreMetrics(MetricRegistry registry) {
+        this.registry = registry;
         appendLatency = registry.timer("storage.append.latency");
         appendRecords = registry.meter("storage.append.records");
         appendBytes = registry.meter("storage.append.bytes");
@@ -26,5 +28,11 @@ final class StoreMetrics {
         readRecords = registry.meter("storage.read.records");
         appendFailures = registry.meter("storage.append.failures");
         retentionDeletedBatches = registry.counter("storage.retention.deleted.batches");
+    }
+
+    /** Gauges of the idempotent-producer states (read from any thread; see {@link ProducerStates}). */
+    void watchProducerStates(ProducerStates states) {
+        registry.gauge("storage.producer.states", () -> states::sizeSnapshot);
+        registry.gauge("storage.producer.states.forgotten", () -> states::forgottenSnapshot);
     }
 }

@@ -54,6 +54,9 @@
  * <li>{@code storage.read.records} — Meter, records returned by reads.</li>
  * <li>{@code storage.append.failures} — Meter, appends that failed, validation included.</li>
  * <li>{@code storage.retention.deleted.batches} — Counter, batches removed by retention.</li>
+ * <li>{@code storage.producer.states} — Gauge, idempotent-producer states (producer × topic) remembered.</li>
+ * <li>{@code storage.producer.states.forgotten} — Gauge, states forgotten since the store opened because
+ *     of {@code producerStatesMax} or {@code producerStateExpiry}.</li>
  * </ul>
  *
  * <h2>Must not depend on</h2>

@@ -133,4 +133,60 @@ class IdempotenceTest {
             assertFalse(send(store.getOrCreate("t"), producer, 5, "a").duplicate());
         }
     }
+
+    private static int storedProducerStates(Path dir) throws Exception {
+        int[] n = {0};
+        RawRocks.edit(dir, (db, cf) -> {
+            try (org.rocksdb.RocksIterator it = db.newIterator(cf.of(Cf.PRODUCERS))) {
+                for (it.seekToFirst(); it.isValid(); it.next()) {
+                    n[0]++;
+                }
+            }
+        });
+        return n[0];
+    }
+
+    /** Anyone can ask for producer ids: their state must not grow without bound, in memory or on disk. */
+    @Test
+    void producerStatesBeyondTheMaximumAreForgottenLeastRecentlyUsedFirst() throws Exception {
+        long a;
+        long b;
+        try (RocksLogStore store = TestStores.open(TestStores.config(dir).producerStatesMax(2).build())) {
+            TopicLog log = store.getOrCreate("t");
+            a = store.newProducerId();
+            b = store.newProducerId();
+            long c = store.newProducerId();
+            send(log, a, 0, "a");
+            send(log, b, 0, "b");
+            send(log, c, 0, "c"); // a is the least recently used: forgotten
+
+            assertTrue(send(log, b, 0, "b").duplicate(), "b is still remembered");
+            AppendResult aAgain = send(log, a, 0, "a");
+            assertFalse(aAgain.duplicate(), "a was forgotten, so its batch counts as its first");
+            assertEquals(6, aAgain.baseOffset());
+        }
+        assertEquals(2, storedProducerStates(dir), "the forgotten states' keys are deleted too");
+        try (RocksLogStore store = TestStores.open(TestStores.config(dir).producerStatesMax(2).build())) {
+            assertTrue(send(store.log("t"), a, 0, "a").duplicate(), "what is remembered survives a reopen");
+        }
+    }
+
+    @Test
+    void aProducerSilentLongerThanTheExpiryIsForgotten() throws Exception {
+        TestStores.MutableClock clock = new TestStores.MutableClock(1_000_000);
+        try (RocksLogStore store = TestStores.open(TestStores.config(dir).clock(clock)
+                .producerStateExpiry(java.time.Duration.ofMinutes(10)).build())) {
+            TopicLog log = store.getOrCreate("t");
+            long quiet = store.newProducerId();
+            long busy = store.newProducerId();
+            send(log, quiet, 0, "q");
+            clock.advance(java.time.Duration.ofMinutes(9));
+            send(log, busy, 0, "b");
+            assertTrue(send(log, quiet, 0, "q").duplicate(), "within the expiry a retry is recognised");
+            clock.advance(java.time.Duration.ofMinutes(11));
+            send(log, busy, 1, "b"); // the quiet producer's last append is now 11 minutes old
+            assertFalse(send(log, quiet, 0, "q").duplicate(), "past the expiry its state is gone");
+        }
+        assertEquals(2, storedProducerStates(dir));
+    }
 }
