@@ -228,6 +228,11 @@ struct CursorInfo {
 struct SubscriptionInfo {
   1: required Subscriber subscriber,
   2: required list<CursorInfo> cursors,
+  /**
+   * True while a consumer holds the subscription's session: it was opened, or presented by a fetch or a
+   * commit, within the last 2 × fetch.max.wait.ms + 1 s (there is no call to close a session, so a
+   * consumer that stopped shows as inactive once that much time has passed).
+   */
   3: required bool sessionActive,
   /** PUSH only: failed deliveries in a row, and messages sent to the dead-letter topic. */
   4: optional i32 consecutiveFailures,

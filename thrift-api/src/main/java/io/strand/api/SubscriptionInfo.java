@@ -22,6 +22,11 @@ public class SubscriptionInfo implements org.apache.thrift.TBase<SubscriptionInf
 
   public @org.apache.thrift.annotation.Nullable Subscriber subscriber; // required
   public @org.apache.thrift.annotation.Nullable java.util.List<CursorInfo> cursors; // required
+  /**
+   * True while a consumer holds the subscription's session: it was opened, or presented by a fetch or a
+   * commit, within the last 2 × fetch.max.wait.ms + 1 s (there is no call to close a session, so a
+   * consumer that stopped shows as inactive once that much time has passed).
+   */
   public boolean sessionActive; // required
   /**
    * PUSH only: failed deliveries in a row, and messages sent to the dead-letter topic.
@@ -34,6 +39,11 @@ public class SubscriptionInfo implements org.apache.thrift.TBase<SubscriptionInf
   public enum _Fields implements org.apache.thrift.TFieldIdEnum {
     SUBSCRIBER((short)1, "subscriber"),
     CURSORS((short)2, "cursors"),
+    /**
+     * True while a consumer holds the subscription's session: it was opened, or presented by a fetch or a
+     * commit, within the last 2 × fetch.max.wait.ms + 1 s (there is no call to close a session, so a
+     * consumer that stopped shows as inactive once that much time has passed).
+     */
     SESSION_ACTIVE((short)3, "sessionActive"),
     /**
      * PUSH only: failed deliveries in a row, and messages sent to the dead-letter topic.
@@ -258,10 +268,20 @@ public class SubscriptionInfo implements org.apache.thrift.TBase<SubscriptionInf
     }
   }
 
+  /**
+   * True while a consumer holds the subscription's session: it was opened, or presented by a fetch or a
+   * commit, within the last 2 × fetch.max.wait.ms + 1 s (there is no call to close a session, so a
+   * consumer that stopped shows as inactive once that much time has passed).
+   */
   public boolean isSessionActive() {
     return this.sessionActive;
   }
 
+  /**
+   * True while a consumer holds the subscription's session: it was opened, or presented by a fetch or a
+   * commit, within the last 2 × fetch.max.wait.ms + 1 s (there is no call to close a session, so a
+   * consumer that stopped shows as inactive once that much time has passed).
+   */
   public SubscriptionInfo setSessionActive(boolean sessionActive) {
     this.sessionActive = sessionActive;
     setSessionActiveIsSet(true);

@@ -6,6 +6,7 @@ import io.strand.broker.push.PushDispatchers;
 import io.strand.broker.push.PushState;
 import io.strand.storage.LogStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,8 +62,11 @@ final class AdminQueries {
     }
 
     private SubscriptionInfo describe(SubscriptionState state) {
+        // A live consumer presents its session at least once per long-poll: fetch.max.wait.ms at most.
+        Duration window = settings.fetchMaxWait().multipliedBy(2).plusSeconds(1);
+        long now = clock.millis();
         SubscriptionInfo info = new SubscriptionInfo(state.definition(), lag.cursors(state),
-                state.currentSession().isPresent());
+                state.currentSession().filter(s -> s.seenWithin(window, now)).isPresent());
         Optional<PushState> pushState = push.state(state.name());
         pushState.ifPresent(p -> {
             info.setConsecutiveFailures(p.consecutiveFailures());

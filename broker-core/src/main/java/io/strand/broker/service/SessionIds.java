@@ -14,14 +14,21 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SessionIds {
     private final long firstId;
     private final AtomicLong next;
+    private final Clock clock;
 
     SessionIds(Clock clock) {
+        this.clock = clock;
         this.firstId = Math.max(1, clock.millis()) * 1000;
         this.next = new AtomicLong(firstId);
     }
 
     long next() {
         return next.getAndIncrement();
+    }
+
+    /** The broker's clock, for when sessions are seen. */
+    long nowMillis() {
+        return clock.millis();
     }
 
     /** True for ids issued by an earlier run of the broker (or made up by a client). */

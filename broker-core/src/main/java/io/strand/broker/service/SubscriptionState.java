@@ -87,7 +87,7 @@ final class SubscriptionState {
 
     /** Opens a new session, fencing the current one. */
     ActiveSession openSession() {
-        ActiveSession opened = ActiveSession.opened(sessionIds.next());
+        ActiveSession opened = ActiveSession.opened(sessionIds.next(), sessionIds.nowMillis());
         session.set(opened);
         return opened;
     }
@@ -111,6 +111,7 @@ final class SubscriptionState {
         while (true) {
             ActiveSession current = session.get();
             if (current != null && current.id() == sessionId) {
+                current.lastSeen().set(sessionIds.nowMillis());
                 return Optional.of(current);
             }
             if (!sessionIds.issuedBefore(sessionId)) {
@@ -123,7 +124,7 @@ final class SubscriptionState {
             if (current != null && !(current.adopted() && sessionId > current.id())) {
                 throw fenced(sessionId);
             }
-            ActiveSession adopted = ActiveSession.adopted(sessionId);
+            ActiveSession adopted = ActiveSession.adopted(sessionId, sessionIds.nowMillis());
             if (session.compareAndSet(current, adopted)) {
                 return Optional.of(adopted);
             }

@@ -57,6 +57,23 @@ class AdminCallsTest {
         }
     }
 
+    /** There is no "close session": a consumer that stops presenting its session stops counting as active. */
+    @Test
+    void aSessionNotSeenForTwoLongPollsIsShownInactiveUntilItIsUsedAgain() throws Exception {
+        MutableClock clock = new MutableClock(1_700_000_000_000L);
+        try (TestBroker broker = TestBroker.start(dir, TestBroker.settings(), clock)) { // fetch.max.wait 20 s
+            publish(broker.service(), "t", "a");
+            broker.service().subscribe(subscriber("s", "t", StartKind.EARLIEST));
+            long session = broker.service().openSession(subscriber("s", "t", StartKind.EARLIEST)).getSessionId();
+            clock.advance(40_000);
+            assertTrue(broker.service().describeSubscription("s").isSessionActive(), "within 2 × 20 s + 1 s");
+            clock.advance(2_000);
+            assertFalse(broker.service().describeSubscription("s").isSessionActive(), "silent for 42 s");
+            broker.service().commit("s", session, "t", 1);
+            assertTrue(broker.service().describeSubscription("s").isSessionActive(), "a commit shows it is back");
+        }
+    }
+
     @Test
     void subscriptionsShowCursorsLagAndSession() throws Exception {
         MutableClock clock = new MutableClock(1_700_000_000_000L);
@@ -76,6 +93,7 @@ class AdminCallsTest {
 
             broker.service().commit("s", 0, "t", 3);
             CursorInfo caughtUp = broker.service().describeSubscription("s").getCursors().get(0);
+            assertTrue(broker.service().describeSubscription("s").isSessionActive());
             assertEquals(new CursorInfo("t", 3, 3, 0, 0), caughtUp);
             assertEquals(List.of("s"), broker.service().listSubscriptions().stream()
                     .map(i -> i.getSubscriber().getName()).toList());

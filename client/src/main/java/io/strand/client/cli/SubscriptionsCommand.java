@@ -79,7 +79,7 @@ final class SubscriptionsCommand {
                 out.println("subscription: " + s.name());
                 out.println("topic:        " + s.topic().orElse("(every topic)"));
                 out.println("mode:         " + mode(s) + s.pushEndpoint().map(e -> " to " + e).orElse(""));
-                out.println("session:      " + (s.sessionActive() ? "active" : "none"));
+                out.println("session:      " + (s.sessionActive() ? "active" : "inactive"));
                 out.println("lag:          " + s.totalLag() + " message(s)");
                 if (s.push()) {
                     s.consecutiveFailures().ifPresent(f -> out.println("failures:     " + f + " in a row"));
