@@ -137,6 +137,8 @@ class TopicLogTest {
         for (int size : storedSizes) {
             assertTrue(size <= BatchCodec.MAX_STORED_RECORD_BYTES + 64 * 1024, "stored batch of " + size + " bytes");
         }
+        io.strand.storage.CheckReport check = io.strand.storage.StoreCheck.check(dir);
+        assertTrue(check.clean(), "the offline check accepts the split batches: " + check);
 
         store = TestStores.open(TestStores.config(dir).clock(clock).build());
         TopicLog reopened = store.find("big").orElseThrow();
