@@ -55,7 +55,7 @@ final class Batch {
     List<io.strand.api.Message> wireMessages() {
         List<io.strand.api.Message> wire = new ArrayList<>(messages.size());
         for (PendingMessage m : messages) {
-            wire.add(m.wire());
+            wire.add(Wire.toWire(m.message()));
         }
         return wire;
     }

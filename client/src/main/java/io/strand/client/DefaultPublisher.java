@@ -85,7 +85,7 @@ final class DefaultPublisher implements Publisher {
         }
         CompletableFuture<PublishAck> future = new CompletableFuture<>();
         try {
-            accumulator.append(message.topic(), new PendingMessage(Wire.toWire(message), size, System.nanoTime(), future));
+            accumulator.append(message.topic(), new PendingMessage(message, size, System.nanoTime(), future));
         } catch (RuntimeException e) {
             budget.release(size);
             throw e;
