@@ -230,8 +230,9 @@ struct SubscriptionInfo {
   2: required list<CursorInfo> cursors,
   /**
    * True while a consumer holds the subscription's session: it was opened, or presented by a fetch or a
-   * commit, within the last 2 × fetch.max.wait.ms + 1 s (there is no call to close a session, so a
-   * consumer that stopped shows as inactive once that much time has passed).
+   * commit, within the last 2 × fetch.max.wait.ms + 1 s, and at least the last 60 s. There is no call to
+   * close a session, so a consumer that stopped shows as inactive once that much time has passed — and
+   * so does one that spends longer than that on one batch, or waiting for its own acknowledgements.
    */
   3: required bool sessionActive,
   /** PUSH only: failed deliveries in a row, and messages sent to the dead-letter topic. */

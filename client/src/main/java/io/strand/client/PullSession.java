@@ -19,7 +19,12 @@ import org.slf4j.LoggerFactory;
  * handed to the handler, so the broker reads and encodes the next batch (or parks the long-poll)
  * while this thread delivers the current one. At most one request is ever outstanding on the
  * connection. The next fetch is sent only when nothing else needs the connection first — no seek
- * queued, no commit due, room left under {@code max.unacked} for both batches. A fetched batch that
+ * queued, no commit due, room left under {@code max.unacked} for both batches — and only while the
+ * handler is fast: the response to a fetch sent ahead is read only after the current batch is handled,
+ * and until then the broker's connection thread may be blocked writing it (holding its memory, and
+ * closed by {@code connection.write.timeout.ms} if that lasts). So a fetch goes ahead only when the
+ * previous batch took less than {@value #FETCH_AHEAD_MAX_BATCH_MILLIS} ms to hand out, and never before the
+ * first batch has been timed. A fetched batch that
  * is not delivered (a seek arrived, the subscriber is closing, the handler failed) ends the session's
  * reading: the outstanding fetch is received and dropped, and the session is reopened from the
  * committed cursor — so nothing is skipped, and nothing is delivered out of order.
@@ -29,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class PullSession {
 
     private static final Logger log = LoggerFactory.getLogger(PullSession.class);
+    /** A fetch is sent ahead only while batches take less than this to hand to the handler. */
+    static final long FETCH_AHEAD_MAX_BATCH_MILLIS = 100;
 
     /** The handler threw; the subscriber restarts the session so the message is delivered again. */
     static final class HandlerFailure extends RuntimeException {
@@ -84,6 +91,7 @@ final class PullSession {
         long commitIntervalNanos = options.autoCommitInterval().toNanos();
         long nextCommit = System.nanoTime() + commitIntervalNanos;
         boolean stoppedEarly = false;
+        boolean handlerIsFast = false; // unknown until a batch has been timed
         try {
             while (running.getAsBoolean()) {
                 if (!fetchOutstanding) {
@@ -106,20 +114,34 @@ final class PullSession {
                     continue;
                 }
                 int roomAfter = options.maxUnacked() - tracker.unacked() - result.getMessagesSize();
-                if (roomAfter > 0 && seeks.isEmpty() && running.getAsBoolean() && System.nanoTime() - nextCommit < 0) {
+                if (handlerIsFast && roomAfter > 0 && seeks.isEmpty() && running.getAsBoolean()
+                        && System.nanoTime() - nextCommit < 0) {
                     sendFetch(Math.min(roomAfter, options.fetchMaxMessages()));
                 }
+                long deliveryStart = System.nanoTime();
                 if (!deliver(result)) {
                     dropOutstandingFetch();
                     stoppedEarly = true;
                 }
+                handlerIsFast = System.nanoTime() - deliveryStart
+                        < TimeUnit.MILLISECONDS.toNanos(FETCH_AHEAD_MAX_BATCH_MILLIS);
             }
         } catch (HandlerFailure e) {
-            dropOutstandingFetch();
-            commit();
+            // The handler's failure is what the subscriber acts on; a failure to drop or commit rides along.
+            try {
+                dropOutstandingFetch();
+                commit();
+            } catch (StrandClientException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             throw e;
         }
-        dropOutstandingFetch();
+        try {
+            dropOutstandingFetch();
+        } catch (StrandClientException e) {
+            log.debug("subscription '{}': the fetch sent ahead failed while closing: {}", subscriber.getName(),
+                    e.getMessage());
+        }
         commit();
     }
 

@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * @param pushEndpoint        push only: {@code host:port} the broker delivers to
  * @param cursors             one per topic it covers
  * @param sessionActive       whether a consumer holds the session: it fetched, committed or opened it within the
- *                            last 2 × the broker's fetch.max.wait.ms + 1 s
+ *                            last 2 × the broker's fetch.max.wait.ms + 1 s, at least the last 60 s
  * @param consecutiveFailures push only: failed deliveries in a row
  * @param deadLettered        push only: messages moved to the dead-letter topic
  * @param deadLetterTopic     push only: where they went

@@ -24,8 +24,9 @@ public class SubscriptionInfo implements org.apache.thrift.TBase<SubscriptionInf
   public @org.apache.thrift.annotation.Nullable java.util.List<CursorInfo> cursors; // required
   /**
    * True while a consumer holds the subscription's session: it was opened, or presented by a fetch or a
-   * commit, within the last 2 × fetch.max.wait.ms + 1 s (there is no call to close a session, so a
-   * consumer that stopped shows as inactive once that much time has passed).
+   * commit, within the last 2 × fetch.max.wait.ms + 1 s, and at least the last 60 s. There is no call to
+   * close a session, so a consumer that stopped shows as inactive once that much time has passed — and
+   * so does one that spends longer than that on one batch, or waiting for its own acknowledgements.
    */
   public boolean sessionActive; // required
   /**
@@ -41,8 +42,9 @@ public class SubscriptionInfo implements org.apache.thrift.TBase<SubscriptionInf
     CURSORS((short)2, "cursors"),
     /**
      * True while a consumer holds the subscription's session: it was opened, or presented by a fetch or a
-     * commit, within the last 2 × fetch.max.wait.ms + 1 s (there is no call to close a session, so a
-     * consumer that stopped shows as inactive once that much time has passed).
+     * commit, within the last 2 × fetch.max.wait.ms + 1 s, and at least the last 60 s. There is no call to
+     * close a session, so a consumer that stopped shows as inactive once that much time has passed — and
+     * so does one that spends longer than that on one batch, or waiting for its own acknowledgements.
      */
     SESSION_ACTIVE((short)3, "sessionActive"),
     /**
@@ -270,8 +272,9 @@ public class SubscriptionInfo implements org.apache.thrift.TBase<SubscriptionInf
 
   /**
    * True while a consumer holds the subscription's session: it was opened, or presented by a fetch or a
-   * commit, within the last 2 × fetch.max.wait.ms + 1 s (there is no call to close a session, so a
-   * consumer that stopped shows as inactive once that much time has passed).
+   * commit, within the last 2 × fetch.max.wait.ms + 1 s, and at least the last 60 s. There is no call to
+   * close a session, so a consumer that stopped shows as inactive once that much time has passed — and
+   * so does one that spends longer than that on one batch, or waiting for its own acknowledgements.
    */
   public boolean isSessionActive() {
     return this.sessionActive;
@@ -279,8 +282,9 @@ public class SubscriptionInfo implements org.apache.thrift.TBase<SubscriptionInf
 
   /**
    * True while a consumer holds the subscription's session: it was opened, or presented by a fetch or a
-   * commit, within the last 2 × fetch.max.wait.ms + 1 s (there is no call to close a session, so a
-   * consumer that stopped shows as inactive once that much time has passed).
+   * commit, within the last 2 × fetch.max.wait.ms + 1 s, and at least the last 60 s. There is no call to
+   * close a session, so a consumer that stopped shows as inactive once that much time has passed — and
+   * so does one that spends longer than that on one batch, or waiting for its own acknowledgements.
    */
   public SubscriptionInfo setSessionActive(boolean sessionActive) {
     this.sessionActive = sessionActive;

@@ -61,9 +61,17 @@ final class AdminQueries {
         return version == null ? "dev" : version;
     }
 
+    /** The shortest time a session counts as active after it was last seen (see {@code sessionActive}). */
+    static final Duration SESSION_ACTIVE_MIN_WINDOW = Duration.ofSeconds(60);
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     private SubscriptionInfo describe(SubscriptionState state) {
-        // A live consumer presents its session at least once per long-poll: fetch.max.wait.ms at most.
-        Duration window = settings.fetchMaxWait().multipliedBy(2).plusSeconds(1);
+        // A live consumer presents its session at least once per long-poll (fetch.max.wait.ms at most),
+        // unless its handler keeps it busy or it waits on its own acks: hence the minute's floor.
+        Duration window = max(settings.fetchMaxWait().multipliedBy(2).plusSeconds(1), SESSION_ACTIVE_MIN_WINDOW);
         long now = clock.millis();
         SubscriptionInfo info = new SubscriptionInfo(state.definition(), lag.cursors(state),
                 state.currentSession().filter(s -> s.seenWithin(window, now)).isPresent());

@@ -21,10 +21,35 @@ final class BoundedIterator implements AutoCloseable {
     private final RocksIterator iterator;
 
     BoundedIterator(StoreDb.IteratorFactory factory, byte[] lowerKey, byte[] upperKey) {
-        this.lower = new Slice(lowerKey);
-        this.upper = new Slice(upperKey);
-        this.options = new ReadOptions().setIterateLowerBound(lower).setIterateUpperBound(upper);
-        this.iterator = factory.open(options);
+        Slice lowerSlice = null;
+        Slice upperSlice = null;
+        ReadOptions readOptions = null;
+        try {
+            lowerSlice = new Slice(lowerKey);
+            upperSlice = new Slice(upperKey);
+            readOptions = new ReadOptions().setIterateLowerBound(lowerSlice).setIterateUpperBound(upperSlice);
+            this.iterator = factory.open(readOptions);
+        } catch (RuntimeException | Error e) {
+            // the caller never gets this object to close: release what was made
+            closeQuietly(readOptions);
+            closeQuietly(upperSlice);
+            closeQuietly(lowerSlice);
+            throw e;
+        }
+        this.lower = lowerSlice;
+        this.upper = upperSlice;
+        this.options = readOptions;
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // already failing; the first error is the one to report
+        }
     }
 
     RocksIterator iterator() {
