@@ -23,6 +23,12 @@ import java.util.concurrent.CompletableFuture;
  * already saw them acknowledged (at least once). If another instance opens the same subscription, this
  * one is fenced: it stops and calls {@link ConnectionListener#stopped}.
  *
+ * <h2>Fetching ahead</h2>
+ * While the handler keeps up (a batch handled in under 100 ms), the next fetch is sent before the
+ * current batch is handed out, so the broker prepares it while the handler runs. At most one fetch is
+ * ahead, and {@code max.unacked} bounds both batches together. A slow handler gets no fetch ahead, so
+ * the broker is not left holding a response the subscriber is not reading.
+ *
  * <p>All methods are thread-safe.
  */
 public interface Subscriber extends AutoCloseable {
