@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
  * handler is fast: the response to a fetch sent ahead is read only after the current batch is handled,
  * and until then the broker's connection thread may be blocked writing it (holding its memory, and
  * closed by {@code connection.write.timeout.ms} if that lasts). So a fetch goes ahead only when the
- * previous batch took less than {@value #FETCH_AHEAD_MAX_BATCH_MILLIS} ms to hand out, and never before the
- * first batch has been timed. A fetched batch that
- * is not delivered (a seek arrived, the subscriber is closing, the handler failed) ends the session's
- * reading: the outstanding fetch is received and dropped, and the session is reopened from the
- * committed cursor — so nothing is skipped, and nothing is delivered out of order.
+ * previous batch took less than {@value #FETCH_AHEAD_MAX_BATCH_MILLIS} ms to hand out, and never before
+ * the first batch has been timed.
+ *
+ * <p>A fetched batch that is not delivered whole (a seek arrived, the subscriber is closing, the handler
+ * failed) ends the session's reading: the outstanding fetch is received and dropped, and the session is
+ * reopened from the committed cursor — so nothing is skipped, and nothing is delivered out of order.
  *
  * <p>Runs entirely on the subscriber's thread; not thread-safe.
  */
